@@ -1,0 +1,177 @@
+"""The discord.py client: intents, mentions, one error path, extensions, command registration.
+
+Discord's daily limit on command creates (error 30034) makes "sync on every start" a real outage
+risk, so ``run`` registers commands only when their payload changed since the last registration,
+keeping a hash of what was registered in the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pkgutil
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+import cogs
+from bot.config import Settings
+from bot.db import Database
+from bot.errors import UserError
+from bot.models import BotMeta
+
+log = logging.getLogger(__name__)
+
+COMMANDS_HASH_KEY = "commands_hash"
+GENERIC_FAILURE = "Sorry, something went wrong on foibot's side. It has been logged; please try again in a moment."
+
+Notice = Callable[[discord.Interaction], Awaitable[str | None]]
+
+
+def point_discord_at(settings: Settings) -> None:
+    """Send discord.py's HTTP and gateway traffic elsewhere (the tests' fake Discord)."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway)
+
+
+async def reply_privately(interaction: discord.Interaction, content: str) -> None:
+    """An ephemeral reply whether or not the interaction was already acknowledged."""
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(content, ephemeral=True)
+        else:
+            await interaction.response.send_message(content, ephemeral=True)
+    except discord.HTTPException as exc:  # the interaction may have expired (15 min) meanwhile
+        log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
+
+
+def _user_facing_message(error: app_commands.AppCommandError) -> str | None:
+    """The text for an expected problem, or None when the error is ours (a bug)."""
+    original = getattr(error, "original", error)
+    if isinstance(original, UserError):
+        return original.message
+    if isinstance(error, app_commands.TransformerError):
+        return f"I could not read {error.value!r} as {error.type.name.lower()}: check the value and try again."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "That command only works in a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down a little: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use that command here."
+    return None
+
+
+class FoiTree(app_commands.CommandTree):
+    """One error path for every command: our ``UserError`` family becomes a short private reply."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        message = _user_facing_message(error)
+        if message is None:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            options = {k: v for k, v in interaction.namespace.__dict__.items()} if interaction.namespace else {}
+            log.error(
+                "command /%s failed for user %s with options %r",
+                command,
+                interaction.user.id,
+                options,
+                exc_info=getattr(error, "original", error),
+            )
+            message = GENERIC_FAILURE
+        await reply_privately(interaction, message)
+
+
+class FoiBot(commands.Bot):
+    """foibot. ``services=False`` builds the command tree without starting background work
+    (``check`` and ``sync`` use it)."""
+
+    def __init__(self, settings: Settings, db: Database, *, services: bool = True) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,  # slash-only; no message content intent needed
+            intents=discord.Intents.default(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=FoiTree,
+            help_command=None,
+            # Usable in servers, in DMs with the bot, and as a user-installed app.
+            allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+        )
+        self.settings = settings
+        self.db = db
+        self.services_enabled = services
+        self.auto_register = services
+        # Cogs may add callables that produce a private notice for the member (e.g. "your DMs are
+        # closed"); they are sent after the member's next command.
+        self.notices: list[Notice] = []
+
+    # -- start-up -----------------------------------------------------------------------------
+
+    async def load_all_extensions(self) -> None:
+        names = [f"cogs.{m.name}" for m in pkgutil.iter_modules(cogs.__path__) if not m.name.startswith("_")]
+        for name in [*sorted(names), *self.settings.extension_names()]:
+            await self.load_extension(name)
+            log.debug("loaded extension %s", name)
+
+    async def setup_hook(self) -> None:
+        await self.load_all_extensions()
+        if self.auto_register:
+            await self.register_commands_if_changed()
+
+    async def on_ready(self) -> None:
+        log.info("foibot ready as %s (id %s) in %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
+
+    async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
+        for notice in self.notices:
+            try:
+                text = await notice(interaction)
+            except Exception:
+                log.exception("notice failed for user %s", interaction.user.id)
+                continue
+            if text:
+                await reply_privately(interaction, text)
+
+    # -- command registration -------------------------------------------------------------------
+
+    def command_payload(self) -> list[dict[str, Any]]:
+        return [command.to_dict(self.tree) for command in self.tree.get_commands()]
+
+    def command_target(self) -> str:
+        return f"guild:{self.settings.dev_guild_id}" if self.settings.dev_guild_id else "global"
+
+    def command_hash(self) -> str:
+        body = json.dumps({"target": self.command_target(), "commands": self.command_payload()}, sort_keys=True)
+        return hashlib.sha256(body.encode()).hexdigest()
+
+    async def register_commands(self) -> int:
+        """Register the tree (globally, or copied to the dev guild) and remember its hash."""
+        if self.settings.dev_guild_id:
+            guild = discord.Object(id=self.settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        async with self.db.transaction() as session:
+            row = await session.get(BotMeta, COMMANDS_HASH_KEY)
+            if row is None:
+                row = BotMeta(key=COMMANDS_HASH_KEY, value="")
+            row.value = self.command_hash()
+            row.updated_at = datetime.now(timezone.utc)
+            session.add(row)
+        log.info("registered %d slash command(s) (%s)", len(synced), self.command_target())
+        return len(synced)
+
+    async def register_commands_if_changed(self) -> bool:
+        async with self.db.session() as session:
+            row = await session.get(BotMeta, COMMANDS_HASH_KEY)
+        if row is not None and row.value == self.command_hash():
+            log.info("slash commands unchanged since the last registration; not registering")
+            return False
+        await self.register_commands()
+        return True

@@ -1,0 +1,100 @@
+"""Settings from the environment and an optional ``.env`` file in the working directory.
+
+Every setting is listed, with a comment, in ``.env.example``. Secrets are kept as
+``SecretStr`` so that printing or logging the settings never shows the token.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import UserError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///foibot.db"
+
+# A bot token is three base64url parts joined by dots: the bot's id, a timestamp and an HMAC.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
+
+
+class ConfigError(UserError):
+    """A setting is missing or malformed; the message says which and where to set it."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    discord_token: SecretStr | None = Field(default=None, alias="DISCORD_TOKEN")
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+    dev_guild_id: int | None = Field(default=None, alias="DEV_GUILD_ID")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    default_timezone: str = Field(default="Europe/London", alias="DEFAULT_TIMEZONE")
+    # For tests and self-hosted gateways only: where discord.py talks to instead of discord.com.
+    discord_api_base: str | None = Field(default=None, alias="FOIBOT_DISCORD_API_BASE")
+    discord_gateway: str | None = Field(default=None, alias="FOIBOT_DISCORD_GATEWAY")
+    # Extra discord.py extensions (comma-separated module names) loaded after cogs/.
+    extra_extensions: str = Field(default="", alias="FOIBOT_EXTRA_EXTENSIONS")
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"DEFAULT_TIMEZONE {value!r} is not an IANA time zone such as Europe/London") from exc
+        return value
+
+    @field_validator("dev_guild_id", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    def token(self) -> str:
+        """The bot token, checked for shape; raises ConfigError with one line saying what to set."""
+        raw = self.discord_token.get_secret_value().strip() if self.discord_token else ""
+        if not raw:
+            raise ConfigError(
+                "DISCORD_TOKEN is not set: put DISCORD_TOKEN=<your bot token> in .env "
+                "(see .env.example) or in the environment."
+            )
+        if not _TOKEN_SHAPE.match(raw):
+            raise ConfigError(
+                "DISCORD_TOKEN does not look like a bot token (three dot-separated parts): copy it again "
+                "from the Developer Portal's Bot page into .env (see .env.example)."
+            )
+        return raw
+
+    def extension_names(self) -> list[str]:
+        return [name.strip() for name in self.extra_extensions.split(",") if name.strip()]
+
+
+def load_settings() -> Settings:
+    """Read the settings now; a malformed value becomes a ConfigError naming the setting."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = first.get("loc", ("?",))[0]
+        raise ConfigError(f"{where}: {first.get('msg')} (set it in .env or the environment; see .env.example)") from None
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return load_settings()

@@ -1,0 +1,192 @@
+"""The tables (design part 3). Derived columns (status, deadlines) are written only by services,
+in the same transaction as the event that changes them.
+
+Discord ids are snowflakes (64-bit), so they are BIGINT. Instants are stored in UTC and read back
+timezone-aware (``UTCDateTime``); calendar facts (the day a request was sent) are ``date``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as UTC; SQLite keeps no zone, so naive values read back are UTC."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware datetime (UTC) to the database")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: sa.Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _snowflake(**kwargs: Any) -> Any:
+    return Field(sa_type=sa.BigInteger, **kwargs)
+
+
+def _instant(**kwargs: Any) -> Any:
+    return Field(sa_type=UTCDateTime, **kwargs)
+
+
+# --- foundation -----------------------------------------------------------------------------
+
+class BotMeta(SQLModel, table=True):
+    """Small key/value facts about this installation (e.g. the hash of the registered commands)."""
+
+    __tablename__ = "bot_meta"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(sa_type=sa.Text)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class UserSettings(SQLModel, table=True):
+    __tablename__ = "user_settings"
+
+    user_id: int = Field(sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    alerts_enabled: bool = Field(default=True)
+    alert_time: str = Field(default="09:00", max_length=5)  # HH:MM in the member's own time zone
+    timezone: str = Field(default="Europe/London", max_length=64)
+    lead_days: int = Field(default=3)  # working days' notice before a response is due
+    dms_closed: bool = Field(default=False)  # Discord error 50007 seen on the last DM
+    dms_closed_at: Optional[datetime] = _instant(default=None, nullable=True)
+    dm_notice_pending: bool = Field(default=False)  # tell them in the reply to their next command
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class ServerSettings(SQLModel, table=True):
+    __tablename__ = "server_settings"
+
+    guild_id: int = Field(sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    digest_channel_id: Optional[int] = _snowflake(default=None, nullable=True)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+# --- tracking ---------------------------------------------------------------------------------
+
+class Authority(SQLModel, table=True):
+    __tablename__ = "authorities"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200, unique=True, index=True)  # casefolded, spaces collapsed
+    short_name: Optional[str] = Field(default=None, max_length=60)
+    division: str = Field(default="england-and-wales", max_length=32)
+    default_law: str = Field(default="foia", max_length=8)
+    kind: Optional[str] = Field(default=None, max_length=32)  # e.g. "school": 60-working-day backstop
+    email: Optional[str] = Field(default=None, max_length=254)
+    wdtk_url_name: Optional[str] = Field(default=None, max_length=200)
+    created_by: Optional[int] = _snowflake(default=None, nullable=True)
+    created_at: datetime = _instant(default_factory=_utcnow)
+
+
+class Request(SQLModel, table=True):
+    __tablename__ = "requests"
+    __table_args__ = (
+        sa.Index("ix_requests_owner_next_deadline", "owner_id", "next_deadline"),
+        sa.Index("ix_requests_guild_visibility_next_deadline", "guild_id", "visibility", "next_deadline"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    public_id: str = Field(max_length=8, unique=True, index=True)  # e.g. R7K3Q: short, not a counter
+    owner_id: int = _snowflake()
+    guild_id: Optional[int] = _snowflake(default=None, nullable=True)
+    visibility: str = Field(default="private", max_length=8)  # private | server
+    authority_id: int = Field(foreign_key="authorities.id")
+    law: str = Field(default="foia", max_length=8)
+    title: str = Field(max_length=200)
+    questions: str = Field(default="", sa_type=sa.Text)
+    requester_name: Optional[str] = Field(default=None, max_length=100)
+    reference: Optional[str] = Field(default=None, max_length=100)
+    link: Optional[str] = Field(default=None, max_length=500)
+    sent_on: date
+    school: bool = Field(default=False)
+    # Derived from the events; recomputed in the transaction that appends an event.
+    status: str = Field(default="waiting_response", max_length=32, index=True)
+    next_deadline: Optional[date] = Field(default=None)
+    next_deadline_key: Optional[str] = Field(default=None, max_length=40)
+    deadlines: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class Event(SQLModel, table=True):
+    """The append-only timeline of a request; status and deadlines are a fold over it."""
+
+    __tablename__ = "events"
+    __table_args__ = (sa.Index("ix_events_request_order", "request_id", "occurred_on", "id"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE")
+    kind: str = Field(max_length=32)
+    occurred_on: date
+    recorded_at: datetime = _instant(default_factory=_utcnow)
+    actor_id: Optional[int] = _snowflake(default=None, nullable=True)
+    note: Optional[str] = Field(default=None, sa_type=sa.Text)
+    data: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+# --- drafting ---------------------------------------------------------------------------------
+
+class Draft(SQLModel, table=True):
+    __tablename__ = "drafts"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    public_id: str = Field(max_length=8, unique=True, index=True)
+    owner_id: int = _snowflake(index=True)
+    guild_id: Optional[int] = _snowflake(default=None, nullable=True)
+    law: str = Field(default="foia", max_length=8)
+    authority_name: str = Field(default="", max_length=200)
+    subject: str = Field(default="", max_length=200)
+    questions: str = Field(default="", sa_type=sa.Text)
+    requester_name: str = Field(default="", max_length=100)
+    state: str = Field(default="open", max_length=16)  # open | sent
+    request_id: Optional[int] = Field(default=None, foreign_key="requests.id", ondelete="SET NULL")
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+# --- alerts -----------------------------------------------------------------------------------
+
+class Alert(SQLModel, table=True):
+    """The outbox of DMs. One row per (request, kind, deadline date): never planned twice."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (
+        sa.UniqueConstraint("request_id", "kind", "deadline_on", name="uq_alerts_request_kind_deadline"),
+        sa.Index("ix_alerts_state_fire_at", "state", "fire_at"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", index=True)
+    user_id: int = _snowflake(index=True)
+    kind: str = Field(max_length=32)
+    deadline_on: date
+    fire_at: datetime = _instant()
+    state: str = Field(default="pending", max_length=16)  # pending | sending | sent | failed | cancelled
+    attempts: int = Field(default=0)
+    lease_until: Optional[datetime] = _instant(default=None, nullable=True)
+    claimed_by: Optional[str] = Field(default=None, max_length=64)
+    sent_message_id: Optional[int] = _snowflake(default=None, nullable=True)
+    last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
