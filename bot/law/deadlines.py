@@ -1,0 +1,382 @@
+"""Every deadline a request's dated facts give, each with its date, rule, citation and skipped days.
+
+Pure: no clock, no database, no Discord. The counting rules follow design part 4 and the fact
+sheet (``research/foi-rules.md``); the numbers and citations come from ``regimes.REGIMES``.
+
+Readings worth knowing (each also said to the member in ``notes``):
+
+* Day 0 is the day of receipt whatever day it is (ICO LTT47, ICO EIR guidance, WhatDoTheyKnow).
+  When receipt fell on a non-working day, ``response_due_next_working_day`` gives the later date
+  that the "received on the next working day" reading (some authorities, the 2018 s.45 Code as
+  read by FOIMan) gives; letters that accuse lateness should wait for it.
+* Clarification restarts the 20 working days (FOIA s.1(3) + s.10(6), FOISA s.10(1)(b), EIR/EISR
+  reg 9(4)); clarification of one part leaves the other parts on the first date (the PHSO case).
+  For subject access it stops the clock instead (DUAA 2025 s.76 from 5 Feb 2026; the ICO's
+  "stop the clock" guidance from October 2020 before that).
+* A fees notice pauses the clock (FOIA s.10(2)): see ``_fee_pause``.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.errors import BadInput
+from bot.law.calendar import SkippedDay, WorkingDayCalendar, calendar_for
+from bot.law.counting import Pause, add_calendar_period, add_months, long_date, working_days_with_pauses
+from bot.law.regimes import ClockRule, Division, Law, Period, Regime, Unit, regime
+from bot.law.reviews import add_complaint_window, add_review_deadlines
+
+log = logging.getLogger(__name__)
+
+
+NON_WORKING_RECEIPT_NOTE = "Received on a non-working day"
+
+
+class ReceiptConvention(enum.StrEnum):
+    ICO = "ico"  # receipt day is day 0 even when it is not a working day
+    NEXT_WORKING_DAY = "next-working-day"  # receipt on a non-working day counts from the next working day
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    law: Law
+    division: Division = Division.ENGLAND_AND_WALES
+    received: date | None = None
+    clarification_requested: date | None = None
+    clarification_received: date | None = None
+    clarification_partial: bool = False  # clarification asked on one part only: the rest keeps its date (PHSO case)
+    fee_notice: date | None = None
+    fee_paid: date | None = None
+    extended_to: date | None = None  # a new date the authority notified (FOIA s.10(3) PIT, EIR/EISR reg 7, SAR +2 months)
+    responded: date | None = None
+    review_requested: date | None = None
+    review_responded: date | None = None
+    school: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str
+    due: date
+    rule: str
+    citation: str
+    skipped: tuple[SkippedDay, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeadlineReport:
+    deadlines: dict[str, Deadline]  # insertion-ordered, only the keys that apply
+    basis: tuple[str, ...]  # citations
+    notes: tuple[str, ...]  # plain-English caveats
+    law: Law | None = None
+    division: Division | None = None
+    convention: ReceiptConvention = ReceiptConvention.ICO
+
+    def get(self, key: str) -> Deadline | None:
+        return self.deadlines.get(key)
+
+    def skipped(self) -> list[SkippedDay]:
+        """Every non-working weekday skipped by any count in the report, in date order."""
+        days = {s.day: s for d in self.deadlines.values() for s in d.skipped}
+        return [days[k] for k in sorted(days)]
+
+    def as_json(self) -> dict:
+        out: dict[str, object] = {key: d.due.isoformat() for key, d in self.deadlines.items()}
+        out["skipped"] = [{"date": s.day.isoformat(), "name": s.name} for s in self.skipped()]
+        out["basis"] = list(self.basis)
+        return out
+
+
+@dataclass
+class Builder:
+    """Collects deadlines, citations and notes while the rules run (shared with ``reviews``)."""
+
+    facts: RequestFacts
+    convention: ReceiptConvention
+    regime: Regime
+    calendar: WorkingDayCalendar
+    deadlines: dict[str, Deadline] = field(default_factory=dict)
+    basis: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def cite(self, *citations: str) -> None:
+        for citation in citations:
+            if citation and citation not in self.basis:
+                self.basis.append(citation)
+
+    def add(self, key: str, due: date, rule: str, citation: str, skipped: list[SkippedDay] | tuple[SkippedDay, ...] = ()) -> Deadline:
+        deadline = Deadline(key, due, rule, citation, tuple(skipped))
+        self.deadlines[key] = deadline
+        self.cite(citation)
+        return deadline
+
+    def day_zero(self, received: date) -> date:
+        """Day 0 of a count from a day the authority received something, under the convention."""
+        if self.convention is ReceiptConvention.NEXT_WORKING_DAY:
+            return self.calendar.next_working_day(received)
+        return received
+
+    def count(self, day0: date, period: Period, pauses: tuple[Pause, ...] = ()) -> tuple[date, list[SkippedDay], int]:
+        due, disregarded = working_days_with_pauses(self.calendar, day0, period.amount, pauses)
+        return due, self.calendar.skipped_between(day0, due), disregarded
+
+    def report(self) -> DeadlineReport:
+        return DeadlineReport(
+            dict(self.deadlines), tuple(self.basis), tuple(self.notes), self.facts.law, self.facts.division, self.convention
+        )
+
+
+# -- checks ----------------------------------------------------------------------------------
+
+# (earlier fact, later fact, what to say): a later fact dated before an earlier one is a typo.
+_ORDER: tuple[tuple[str, str, str], ...] = (
+    ("received", "clarification_requested", "the authority cannot ask for clarification before it received the request"),
+    ("clarification_requested", "clarification_received", "the clarification cannot arrive before it was asked for"),
+    ("received", "fee_notice", "a fees notice cannot come before the request was received"),
+    ("fee_notice", "fee_paid", "the fee cannot be paid before the fees notice"),
+    ("received", "responded", "the response cannot come before the request was received"),
+    ("responded", "review_requested", "a review cannot be asked for before the response"),
+    ("received", "review_requested", "a review cannot be asked for before the request was received"),
+    ("review_requested", "review_responded", "the review outcome cannot come before the review was asked for"),
+)
+_FACT_WORDS = {
+    "received": "received",
+    "clarification_requested": "clarification requested",
+    "clarification_received": "clarification received",
+    "fee_notice": "fee notice",
+    "fee_paid": "fee paid",
+    "responded": "responded",
+    "review_requested": "review requested",
+    "review_responded": "review responded",
+}
+
+
+def check_facts(facts: RequestFacts) -> None:
+    """Refuse facts that contradict each other, saying which and how to fix it."""
+    if facts.clarification_received and not facts.clarification_requested:
+        raise BadInput("Give the day clarification was requested as well as the day it was received.")
+    if facts.fee_paid and not facts.fee_notice:
+        raise BadInput("Give the day of the fees notice as well as the day the fee was paid.")
+    for earlier, later, why in _ORDER:
+        first, second = getattr(facts, earlier), getattr(facts, later)
+        if first and second and second < first:
+            raise BadInput(
+                f"The dates don't fit: {why} ({_FACT_WORDS[later]} {long_date(second)}, "
+                f"{_FACT_WORDS[earlier]} {long_date(first)}). Check both dates."
+            )
+
+
+# -- the response ----------------------------------------------------------------------------
+
+
+def _fee_pause(b: Builder) -> tuple[tuple[Pause, ...], bool]:
+    """The fee pause, and whether the clock can run at all.
+
+    FOIA s.10(2): "the working days in the period beginning with the day on which the fees notice
+    is given ... and ending with the day on which the fee is received ... are to be disregarded".
+    Read exactly: working days before the notice count; the notice day, the payment day and every
+    working day between do not; counting resumes the working day after payment. Unpaid, the clock
+    stays stopped and after 3 months (FOIA s.9(2)) the request need not be answered.
+    """
+    facts, fees = b.facts, b.regime.fees
+    if facts.fee_notice is None or fees is None:
+        return (), True
+    b.cite(fees.citation)
+    if facts.fee_paid is None:
+        if fees.lapses_after.unit is Unit.WORKING_DAYS:
+            lapse = b.calendar.nth_working_day_after(facts.fee_notice, fees.lapses_after.amount)
+        else:
+            lapse = add_calendar_period(facts.fee_notice, fees.lapses_after)
+        b.notes.append(
+            f"Clock stopped by the fees notice of {long_date(facts.fee_notice)} ({fees.citation}): the count "
+            f"resumes the working day after the fee is received. Unpaid by {long_date(lapse)} "
+            f"({fees.lapses_after.describe()}, {fees.lapses_after.citation}), the request need not be answered."
+        )
+        return (), False
+    return (Pause(facts.fee_notice, facts.fee_paid),), True
+
+
+def _working_day_response(b: Builder) -> None:
+    facts, r = b.facts, b.regime
+    assert facts.received is not None
+    received, origin = facts.received, "receipt"
+    if facts.clarification_requested and not facts.clarification_partial:
+        b.cite(r.clarification_citation)
+        if facts.clarification_received is None:
+            b.notes.append(
+                f"Clock stopped: clarification was requested on {long_date(facts.clarification_requested)}. "
+                f"The {r.response.describe()} start again from the day your answer is received "
+                f"({r.clarification_citation})."
+            )
+            return
+        received, origin = facts.clarification_received, "the clarification arrived"
+        b.notes.append(
+            f"The clock restarted when the clarification arrived on {long_date(received)} ({r.clarification_citation})."
+        )
+    pauses, running = _fee_pause(b)
+    if not running:
+        return
+    b.cite(r.working_day_citation)
+    day0 = b.day_zero(received)
+
+    def count_rule(period: Period, what: str) -> tuple[date, list[SkippedDay], str]:
+        due, skipped, disregarded = b.count(day0, period, pauses)
+        shift = f" (day 0; counted from the next working day, {long_date(day0)})" if day0 != received else " (day 0)"
+        paused = ""
+        if disregarded:
+            paused = (
+                f", not counting the {disregarded} working days from the fees notice "
+                f"({long_date(pauses[0].first)}) to payment ({long_date(pauses[0].last)})"
+            )
+        return due, skipped, f"{what}{period.describe()} after {origin} on {long_date(received)}{shift}{paused}"
+
+    due, skipped, rule = count_rule(r.response, "")
+    b.add("response_due", due, rule, r.response.citation, skipped)
+
+    if not b.calendar.is_working_day(received):
+        _non_working_receipt(b, received, pauses)
+    if facts.clarification_requested and facts.clarification_partial:
+        _partial_clarification(b, pauses)
+    if r.extension is not None:
+        due, skipped, rule = count_rule(r.extension, f"If extended ({r.extension_rule}): ")
+        b.add("response_due_extended", due, rule, r.extension.citation, skipped)
+        _extended_to_note(b, due)
+    if facts.school:
+        if r.school_backstop is None:
+            b.notes.append(f"The schools' 60-working-day rule varies FOIA s.10 only; it does not apply under {r.short}.")
+        else:
+            due, skipped, rule = count_rule(r.school_backstop, "School or academy backstop: ")
+            b.add("school_backstop", due, rule, r.school_backstop.citation, skipped)
+            b.notes.append(
+                "A maintained school or academy must answer by the earlier of the 20th school day or the 60th "
+                f"working day ({r.school_backstop.citation}). foibot has no school calendar, so it shows the "
+                f"60-working-day backstop ({long_date(due)}); in term time the answer is due sooner."
+            )
+
+
+def _non_working_receipt(b: Builder, received: date, pauses: tuple[Pause, ...]) -> None:
+    """Receipt on a weekend or bank holiday: give the later reading's date too (design part 4)."""
+    ico_due, _, _ = b.count(received, b.regime.response, pauses)
+    next_day = b.calendar.next_working_day(received)
+    later_due, later_skipped, _ = b.count(next_day, b.regime.response, pauses)
+    b.add(
+        "response_due_next_working_day",
+        later_due,
+        f"If receipt is taken as the next working day ({long_date(next_day)}): {b.regime.response.describe()} after that",
+        b.regime.next_working_day_reading or b.regime.response.citation,
+        later_skipped,
+    )
+    b.notes.append(
+        f"{NON_WORKING_RECEIPT_NOTE} ({long_date(received)}). The usual reading (ICO, WhatDoTheyKnow) "
+        f"counts that day as day 0, giving "
+        f"{long_date(ico_due)}; some authorities treat the request as received on the next working day, "
+        f"giving {long_date(later_due)}. Wait for the later date before saying the reply is late."
+    )
+
+
+def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
+    facts, r = b.facts, b.regime
+    assert facts.clarification_requested is not None
+    b.cite(r.clarification_citation)
+    if facts.clarification_received is None:
+        b.notes.append(
+            f"Clarification of one part was requested on {long_date(facts.clarification_requested)}: the other "
+            f"parts keep their date; that part is due {r.response.describe()} after your answer arrives."
+        )
+        return
+    day0 = b.day_zero(facts.clarification_received)
+    due, skipped, _ = b.count(day0, r.response, pauses)
+    b.add(
+        "clarified_part_due",
+        due,
+        f"The clarified part: {r.response.describe()} after the clarification arrived on "
+        f"{long_date(facts.clarification_received)}; the other parts keep their own date",
+        f"{r.response.citation}; {r.clarification_citation}",
+        skipped,
+    )
+
+
+def _extended_to_note(b: Builder, limit: date) -> None:
+    promised = b.facts.extended_to
+    if promised is None:
+        return
+    if promised > limit:
+        b.notes.append(
+            f"The authority extended to {long_date(promised)}, later than the {b.regime.extension.describe()} "  # type: ignore[union-attr]
+            f"limit ({long_date(limit)}, {b.regime.extension.citation})."  # type: ignore[union-attr]
+        )
+    else:
+        b.notes.append(f"The authority extended to {long_date(promised)}, within the limit of {long_date(limit)}.")
+
+
+def _calendar_month_response(b: Builder) -> None:
+    """Subject access: UK GDPR art.12(3) months, the ICO's month-end rule, then the roll.
+
+    The month runs from the day of receipt (working day or not), or from the day the fee is
+    received if one is charged. A clarification request stops the clock; the days from asking
+    to answering, both included (DPA 2018 s.54(3C) words, mirrored for UK GDPR by DUAA 2025 s.76),
+    are added to the month's date before rolling to the next working day of the controller's
+    part of the UK.
+    """
+    facts, r = b.facts, b.regime
+    assert facts.received is not None
+    start = facts.received
+    if facts.fee_notice and r.fees_start_clock:
+        if facts.fee_paid is None:
+            b.notes.append("A fee was asked for: the month starts on the day the fee is received (ICO right of access guidance).")
+            return
+        start = max(start, facts.fee_paid)
+        b.notes.append(f"The month runs from the day the fee was received, {long_date(start)} (ICO right of access guidance).")
+    extra_days = 0
+    if facts.clarification_requested:
+        b.cite(r.clarification_citation)
+        basis = "DUAA 2025 s.76" if facts.clarification_requested >= DUAA_STOP_THE_CLOCK else "ICO right of access guidance (October 2020)"
+        if facts.clarification_received is None:
+            b.notes.append(
+                f"Clock stopped on {long_date(facts.clarification_requested)} while you are asked to clarify ({basis}); "
+                "it restarts the day your answer arrives."
+            )
+            return
+        extra_days = (facts.clarification_received - facts.clarification_requested).days + 1
+        b.notes.append(
+            f"Clock stopped for {extra_days} days, from the request for clarification to your answer ({basis})."
+        )
+    b.cite(r.working_day_citation)
+    periods = [("response_due", r.response, "")]
+    if r.extension is not None:
+        periods.append(("response_due_extended", r.extension, f"If extended ({r.extension_rule}): "))
+    for key, period, what in periods:
+        corresponding = add_months(start, period.amount) + timedelta(days=extra_days)
+        due = b.calendar.next_working_day(corresponding)
+        rolled = f", rolled from {long_date(corresponding)} to the next working day" if due != corresponding else ""
+        rule = f"{what}{period.describe()} from {long_date(start)}{rolled}"
+        b.add(key, due, rule, period.citation, b.calendar.skipped_between(corresponding - timedelta(days=1), due))
+    if r.extension is not None and "response_due_extended" in b.deadlines:
+        _extended_to_note(b, b.deadlines["response_due_extended"].due)
+    if facts.school:
+        b.notes.append("The schools' 60-working-day rule is a FOIA rule; it does not apply to subject access.")
+
+
+# DUAA 2025 s.76 in force 5 February 2026 (SI 2026/82 reg 2(h)): statutory stop-the-clock.
+DUAA_STOP_THE_CLOCK = date(2026, 2, 5)
+
+
+def compute_deadlines(facts: RequestFacts, convention: ReceiptConvention = ReceiptConvention.ICO) -> DeadlineReport:
+    """Every deadline that ``facts`` give, with rules, citations, skipped days and caveats."""
+    check_facts(facts)
+    law = Law(facts.law)
+    r = regime(law)
+    b = Builder(facts, ReceiptConvention(convention), r, calendar_for(law, Division(facts.division)))
+    if facts.received is not None:
+        if r.response.unit is Unit.WORKING_DAYS:
+            _working_day_response(b)
+        else:
+            _calendar_month_response(b)
+    add_review_deadlines(b)
+    add_complaint_window(b)
+    if r.clarification is ClockRule.RESTART and facts.clarification_requested and facts.received is None:
+        b.notes.append("Give the day the request was received to count from the clarification.")
+    return b.report()

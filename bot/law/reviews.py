@@ -1,0 +1,134 @@
+"""After the response: the window to ask for a review, the review's own deadline, the regulator.
+
+* FOIA: internal review is not statutory; the s.45 Code of Practice (2018) and the ICO say ask
+  within 40 working days of the response, and the authority should answer within 20 working
+  days, 40 at most. The ICO asks for complaints within 6 weeks of the last meaningful contact.
+* EIR reg 11: representations within 40 working days of the failure (the response, or the missed
+  deadline when none came); the decision within 40 working days.
+* FOISA s.20(5): a requirement for review within 40 working days after the 20 working days for
+  the response expired, or, when the response came late, after it arrived; so for an on-time
+  response the window runs from the end of the 20 days, not from the response. s.21(1): answered
+  within 20 working days. s.47(4): apply to the SIC within 6 months of the review notice, or of
+  the review period expiring without one. EISR regs 16-17 follow the same pattern.
+* Subject access has no statutory review: the ICO takes complaints within 3 months of the last
+  contact with the organisation.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.law.counting import add_calendar_period, long_date, sentence
+from bot.law.regimes import ReviewAnchor
+
+if TYPE_CHECKING:
+    from bot.law.deadlines import Builder
+
+log = logging.getLogger(__name__)
+
+
+def _review_anchor(b: Builder) -> tuple[date | None, str]:
+    """The day the review window counts from, and how to say it."""
+    facts, r = b.facts, b.regime
+    response_due = b.deadlines.get("response_due")
+    if facts.responded is not None:
+        said = f"of the response on {long_date(facts.responded)}"
+        if r.review_anchor is ReviewAnchor.LATER_OF_RESPONSE_AND_DEADLINE:
+            if response_due is None:
+                b.notes.append(
+                    f"{r.review_window.citation}: after an on-time response the review window runs from the end of the "
+                    "20 working days, which is later; give the day the request was received for the exact date."
+                )
+            elif facts.responded <= response_due.due:
+                return response_due.due, (
+                    f"after the {r.response.describe()} for the response ended on {long_date(response_due.due)} "
+                    f"(the response, on {long_date(facts.responded)}, was on time)"
+                )
+            else:
+                return facts.responded, f"of receiving the late response on {long_date(facts.responded)}"
+        return facts.responded, said
+    if r.review_anchor is ReviewAnchor.RESPONSE or response_due is None:
+        return None, ""
+    return response_due.due, f"of the missed deadline, {long_date(response_due.due)}, if no response arrives"
+
+
+def add_review_deadlines(b: Builder) -> None:
+    facts, r = b.facts, b.regime
+    if r.review_window is None:
+        if facts.responded or facts.review_requested or facts.review_responded:
+            b.notes.append(r.no_review_note)
+        return
+    anchor, said = _review_anchor(b)
+    window_due = None
+    if anchor is not None:
+        window_due = b.calendar.nth_working_day_after(anchor, r.review_window.amount)
+        b.cite(r.working_day_citation)
+        b.add(
+            "review_request_by",
+            window_due,
+            f"Ask for {r.review_name} within {r.review_window.describe()} {said}",
+            r.review_window.citation,
+            b.calendar.skipped_between(anchor, window_due),
+        )
+    if facts.review_requested is None:
+        if facts.responded is None and facts.received is not None and r.no_response_route:
+            b.notes.append(r.no_response_route)
+        return
+    b.cite(r.working_day_citation)
+    day0 = b.day_zero(facts.review_requested)
+    shift = f" (counted from the next working day, {long_date(day0)})" if day0 != facts.review_requested else ""
+    for key, period, words in (
+        ("review_due", r.review_period, "The review is due"),
+        ("review_due_max", r.review_period_max, "At the latest, in exceptional cases, the review is due"),
+    ):
+        if period is None:
+            continue
+        due = b.calendar.nth_working_day_after(day0, period.amount)
+        b.add(
+            key,
+            due,
+            f"{words} {period.describe()} after the authority received your request for it "
+            f"on {long_date(facts.review_requested)} (day 0){shift}",
+            period.citation,
+            b.calendar.skipped_between(day0, due),
+        )
+    if window_due is not None and facts.review_requested > window_due:
+        b.notes.append(
+            f"The review was asked for after the window closed ({long_date(window_due)}); the authority may "
+            "decline to review, so say why it was late."
+        )
+
+
+def add_complaint_window(b: Builder) -> None:
+    facts, r = b.facts, b.regime
+    window = r.complaint_window
+    if r.review_window is None:
+        # Subject access: 3 months from the last contact with the organisation (ICO).
+        contacts = [d for d in (facts.responded, facts.review_responded) if d is not None]
+        if contacts:
+            last = max(contacts)
+            due = add_calendar_period(last, window)
+            b.add("complaint_by", due, f"{sentence(r.complaint_rule)} (last contact {long_date(last)})", window.citation)
+        return
+    if facts.review_responded is not None:
+        due = add_calendar_period(facts.review_responded, window)
+        b.add(
+            "complaint_by",
+            due,
+            f"{sentence(r.complaint_rule)} on {long_date(facts.review_responded)}",
+            window.citation,
+        )
+        return
+    base = b.deadlines.get("review_due_max") or b.deadlines.get("review_due")
+    if base is None:
+        return
+    due = add_calendar_period(base.due, window)
+    b.add(
+        "complaint_by",
+        due,
+        f"No review outcome yet: {window.describe()} from the end of the review period, {long_date(base.due)}",
+        window.citation,
+    )
+    b.notes.append(r.no_review_outcome.format(base=long_date(base.due)))
