@@ -45,10 +45,17 @@ def point_discord_at(settings: Settings) -> None:
 async def reply_privately(interaction: discord.Interaction, content: str) -> None:
     """An ephemeral reply whether or not the interaction was already acknowledged."""
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(content, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(content, ephemeral=True)
+            return
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            # The first followup after a defer fills the "thinking..." placeholder and keeps the
+            # deferral's visibility, whatever its own flag says (discord-api-docs#2742): remove a
+            # public placeholder first, so the message stays private.
+            original = await interaction.original_response()
+            if not original.flags.ephemeral:
+                await original.delete()
+        await interaction.followup.send(content, ephemeral=True)
     except discord.HTTPException as exc:  # the interaction may have expired (15 min) meanwhile
         log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
 
@@ -102,6 +109,7 @@ class FoiBot(commands.Bot):
             # Usable in servers, in DMs with the bot, and as a user-installed app.
             allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
             allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+            guild_ready_timeout=settings.guild_ready_timeout,
         )
         self.settings = settings
         self.db = db

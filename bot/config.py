@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     # For tests and self-hosted gateways only: where discord.py talks to instead of discord.com.
     discord_api_base: str | None = Field(default=None, alias="FOIBOT_DISCORD_API_BASE")
     discord_gateway: str | None = Field(default=None, alias="FOIBOT_DISCORD_GATEWAY")
+    # How long discord.py waits after the last server arrives before reporting ready (seconds).
+    guild_ready_timeout: float = Field(default=2.0, ge=0, le=60, alias="FOIBOT_GUILD_READY_TIMEOUT")
     # Extra discord.py extensions (comma-separated module names) loaded after cogs/.
     extra_extensions: str = Field(default="", alias="FOIBOT_EXTRA_EXTENSIONS")
 
