@@ -1,0 +1,244 @@
+"""What a letter needs to know about a request: one frozen value, built from JSON or the database.
+
+The tracking service builds a ``LetterFacts`` from a request's events; the CLI builds one from a
+JSON file with ``LetterFacts.from_json``. Every string in it is the member's own text and is only
+ever passed to templates as data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.errors import BadInput
+from bot.law.exemptions import parse_exemptions, table
+from bot.law.regimes import Division, Law
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(enum.StrEnum):
+    """How the authority answered, in WhatDoTheyKnow's terms (design part 3)."""
+
+    SUCCESSFUL = "successful"
+    PARTIALLY_SUCCESSFUL = "partially_successful"
+    REFUSED = "refused"
+    NOT_HELD = "not_held"
+
+
+_DATE_FIELDS = (
+    "sent", "received", "clarification_requested", "clarification_received", "fee_notice", "fee_paid",
+    "extended_to", "responded", "review_requested", "review_responded",
+)
+_REQUIRED_TEXT = ("authority", "title", "requester")
+_MAX_TEXT = 4000  # a question or a title longer than this is a paste mistake, not a request
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """A request's facts as a letter sees them. Dates are calendar dates in the UK."""
+
+    law: Law
+    authority: str
+    title: str
+    sent: date
+    requester: str
+    division: Division = Division.ENGLAND_AND_WALES
+    reference: str | None = None
+    link: str | None = None
+    received: date | None = None  # None: received the day it was sent (email)
+    clarification_requested: date | None = None
+    clarification_received: date | None = None
+    clarification_partial: bool = False  # clarification asked on one part only (the PHSO case)
+    fee_notice: date | None = None
+    fee_paid: date | None = None
+    extended_to: date | None = None
+    responded: date | None = None
+    review_requested: date | None = None
+    review_responded: date | None = None
+    outcome: Outcome | None = None
+    exemptions: tuple[str, ...] = ()  # canonical ids, e.g. ("s40(2)", "s43")
+    questions: tuple[str, ...] = ()  # the request's numbered questions, question 1 first
+    questions_unanswered: tuple[str, ...] = ()  # question numbers ("3") or the member's own words
+    attachment_missing: bool = False
+    format_asked: str | None = None
+    format_given: str | None = None
+    school: bool = False
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: normalise once, here, so every consumer sees clean values
+        set_(self, "law", _enum(Law, self.law, "law"))
+        set_(self, "division", _enum(Division, self.division, "division"))
+        if self.outcome is not None:
+            set_(self, "outcome", _enum(Outcome, self.outcome, "outcome"))
+        for name in _REQUIRED_TEXT:
+            value = _one_line(_text(getattr(self, name), name))
+            if not value:
+                raise BadInput(f"'{name}' is empty: a letter needs the {name.replace('_', ' ')}.")
+            set_(self, name, value)
+        for name in ("reference", "link", "format_asked", "format_given"):
+            set_(self, name, _one_line(_text(getattr(self, name), name)) or None)
+        for name in _DATE_FIELDS:
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, date):
+                raise BadInput(f"'{name}' must be a date, not {type(value).__name__}.")
+        set_(self, "questions", tuple(_one_line(_text(q, "questions")) for q in self.questions))
+        set_(self, "questions_unanswered", tuple(_unanswered(self.questions_unanswered, len(self.questions))))
+        set_(self, "exemptions", tuple(self._exemption_ids()))
+        self._check_order()
+
+    # -- derived --------------------------------------------------------------------------------
+
+    @property
+    def receipt(self) -> date:
+        """The day the authority received the request (the day it was sent, unless told otherwise)."""
+        return self.received or self.sent
+
+    def unanswered_lines(self) -> list[str]:
+        """Each unanswered item as a letter states it: "Question 3: <its text>" or the member's words."""
+        lines = []
+        for item in self.questions_unanswered:
+            if item.isdigit():
+                number = int(item)
+                text = self.questions[number - 1] if 0 < number <= len(self.questions) else ""
+                lines.append(f"Question {number}: {text}" if text else f"Question {number}")
+            else:
+                lines.append(item)
+        return lines
+
+    # -- validation -----------------------------------------------------------------------------
+
+    def _exemption_ids(self) -> list[str]:
+        if not self.exemptions:
+            return []
+        # Subject access exemptions (DPA 2018 Schedules 2-4) are not in the table: kept as written
+        # in FOI terms, but no ground argues them.
+        family = None if self.law == Law.SAR else self.law
+        known = {e.id for e in table(self.law)}
+        ids: list[str] = []
+        for item in self.exemptions:
+            if not isinstance(item, str):
+                raise BadInput(f"'exemptions' must be a list of texts such as \"s.40(2)\", not {item!r}.")
+            parsed = [item] if item in known else parse_exemptions(item, family)
+            ids.extend(i for i in parsed if i not in ids)
+        return ids
+
+    def _check_order(self) -> None:
+        pairs = (
+            ("sent", "received"), ("receipt", "responded"), ("receipt", "clarification_requested"),
+            ("clarification_requested", "clarification_received"), ("fee_notice", "fee_paid"),
+            ("receipt", "review_requested"), ("review_requested", "review_responded"),
+        )
+        for earlier, later in pairs:
+            first, second = getattr(self, earlier), getattr(self, later)
+            if first is not None and second is not None and second < first:
+                raise BadInput(f"'{later}' ({second.isoformat()}) is before '{earlier}' ({first.isoformat()}); check the dates.")
+
+    # -- JSON -----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_json(cls, data: Any) -> LetterFacts:
+        """Build from a JSON object (ISO dates). Unknown or malformed fields are ``BadInput``."""
+        if not isinstance(data, dict):
+            raise BadInput("The request JSON must be an object, e.g. {\"law\": \"foia\", \"authority\": ...}.")
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(data) - names)
+        if unknown:
+            raise BadInput(f"Unknown field '{unknown[0]}' in the request JSON; known fields: {', '.join(sorted(names))}.")
+        missing = [n for n in ("law", "authority", "title", "sent", "requester") if data.get(n) in (None, "")]
+        if missing:
+            raise BadInput(f"The request JSON needs '{missing[0]}'.")
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            if name in _DATE_FIELDS:
+                values[name] = _iso_date(value, name)
+            elif name in ("exemptions", "questions", "questions_unanswered"):
+                values[name] = _string_list(value, name)
+            elif name in ("attachment_missing", "school", "clarification_partial"):
+                if not isinstance(value, bool):
+                    raise BadInput(f"'{name}' must be true or false.")
+                values[name] = value
+            else:
+                if value is not None and not isinstance(value, str):
+                    raise BadInput(f"'{name}' must be text.")
+                values[name] = value
+        return cls(**values)
+
+    def to_json(self) -> dict[str, Any]:
+        """The inverse of ``from_json``: plain JSON types, ISO dates, ``None`` for absent values."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, enum.Enum):
+                value = value.value
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+
+def _enum(kind: type[enum.StrEnum], value: Any, name: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
+        raise BadInput(f"'{name}' must be one of {choices}, not {value!r}.") from None
+
+
+def _text(value: Any, name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadInput(f"'{name}' must be text, not {type(value).__name__}.")
+    if len(value) > _MAX_TEXT:
+        raise BadInput(f"'{name}' is longer than {_MAX_TEXT} characters; shorten it.")
+    return value.strip()
+
+
+def _one_line(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space: these fields sit on one line of a letter."""
+    return " ".join(text.split())
+
+
+def _iso_date(value: Any, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise BadInput(f"'{name}' must be a date written YYYY-MM-DD (e.g. 2022-03-28), not {value!r}.")
+
+
+def _string_list(value: Any, name: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        # "s.40(2), s.43" is accepted for exemptions; elsewhere a single text is one item
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+        raise BadInput(f"'{name}' must be a list of texts (or numbers for questions).")
+    return tuple(str(v) for v in value)
+
+
+def _unanswered(items: tuple[Any, ...], question_count: int) -> list[str]:
+    """Question numbers stay numbers ("3"); texts stay texts; empties and duplicates go."""
+    out: list[str] = []
+    for item in items:
+        text = _one_line(_text(str(item), "questions_unanswered"))
+        if text.isdigit():
+            number = int(text)
+            if number < 1 or (question_count and number > question_count):
+                raise BadInput(f"Question {number} is not one of the request's {question_count} questions.")
+            text = str(number)
+        if text and text not in out:
+            out.append(text)
+    return out
+

@@ -1,0 +1,219 @@
+"""The grounds engine: which arguments a letter should make, read from the request's facts.
+
+``GROUNDS`` (in ``bot.letters.grounds_table``) is the table: one entry per ground, each saying which
+letters and laws it belongs to, when the facts support it, whether it is ticked by default, the
+paragraph template (``prompts/letters/grounds/<id>.txt.j2``) and its citations. This module runs it:
+``propose_grounds`` offers every ground the facts support (ticked or not), ``choose_grounds`` applies
+the member's additions and removals and refuses what cannot be written.
+
+No ground asks the authority to explain itself: FOI gives recorded information, not explanations
+(the PHSO review that asked "Can you explain this discrepancy?" was rejected for exactly that).
+Grounds ask for information, for a proper refusal notice, or for the handling to be reviewed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.errors import BadInput
+from bot.law.exemptions import Exemption, lookup
+from bot.law.regimes import Law
+from bot.letters.facts import LetterFacts
+from bot.letters.timeline import Timeline, build_timeline
+from bot.letters.wording import KIND_LAWS, LetterKind, wording
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GroundContext:
+    """Everything a ground's predicate may look at."""
+
+    kind: LetterKind
+    facts: LetterFacts
+    timeline: Timeline
+
+    @property
+    def today(self) -> date:
+        return self.timeline.today
+
+    @property
+    def cited(self) -> tuple[Exemption, ...]:
+        """The exemptions the response cited, as table entries under the request's law."""
+        found = (lookup(self.facts.law, i) for i in self.facts.exemptions)
+        return tuple(e for e in found if e is not None)
+
+
+Predicate = Callable[[GroundContext], bool]
+Selector = Callable[[GroundContext], tuple[Exemption, ...]]
+
+
+@dataclass(frozen=True)
+class Ground:
+    """One argument a letter can make."""
+
+    id: str
+    title: str  # short, for a select menu (Discord: 100 characters at most)
+    kinds: frozenset[LetterKind]
+    laws: frozenset[Law]
+    when: Predicate  # the facts support it: it is offered and can be written
+    provisions: tuple[str, ...] = ()  # ``LawWording`` attributes cited, e.g. ("refusal_notice",)
+    guidance: tuple[str, ...] = ()  # guidance and case law; "foia:..." cites it under that law only
+    preselect: bool | Predicate = True  # ticked by default; False: the member confirms it fits
+    covers: frozenset[str] = frozenset()  # "family:id" of the exemptions it argues against
+    about: Selector | None = None  # which cited exemptions its paragraph names (default: ``covers``)
+    check: str = ""  # what the member should check before keeping it (shown when not ticked)
+    needs: str = ""  # the facts it needs, said when a member adds it to a request without them
+    source: str = ""  # where the argument comes from, for the README
+
+    @property
+    def template(self) -> str:
+        return f"letters/grounds/{self.id}.txt.j2"
+
+    def exemptions(self, ctx: GroundContext) -> tuple[Exemption, ...]:
+        if self.about is not None:
+            return self.about(ctx)
+        return tuple(e for e in ctx.cited if f"{e.family}:{e.id}" in self.covers)
+
+    def supported(self, ctx: GroundContext) -> bool:
+        if ctx.kind not in self.kinds or ctx.facts.law not in self.laws:
+            return False
+        if (self.covers or self.about is not None) and not self.exemptions(ctx):
+            return False
+        return self.when(ctx)
+
+    def selected_by_default(self, ctx: GroundContext) -> bool:
+        return self.preselect(ctx) if callable(self.preselect) else self.preselect
+
+    def citations(self, law: Law, exemptions: Iterable[Exemption] = ()) -> tuple[str, ...]:
+        """Citations in full for ``law``: its provisions, the exemptions named, then guidance."""
+        words = wording(law)
+        out: list[str] = []
+        for name in self.provisions:
+            provision = getattr(words, name)
+            if provision:
+                out.append(provision if " of " in provision else f"{words.short} {provision}")
+        out.extend(f"{words.short} {e.label}" for e in exemptions)
+        for source in self.guidance:
+            prefix, _, rest = source.partition(":")
+            if rest and prefix in {m.value for m in Law}:
+                if prefix == law.value:
+                    out.append(rest)
+            else:
+                out.append(source)
+        return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class ProposedGround:
+    """A ground offered for one letter: ticked (``selected``) or offered for the member to confirm."""
+
+    id: str
+    title: str
+    selected: bool
+    citations: tuple[str, ...]
+    check: str = ""
+    exemptions: tuple[str, ...] = field(default=())  # the cited exemption ids it is about
+
+
+def _grounds() -> tuple[Ground, ...]:
+    from bot.letters.grounds_table import GROUNDS  # the table imports this module's types
+
+    return GROUNDS
+
+
+def ground(ground_id: str) -> Ground:
+    for g in _grounds():
+        if g.id == ground_id:
+            return g
+    known = ", ".join(g.id for g in _grounds())
+    raise BadInput(f"Unknown ground '{ground_id}'. Known grounds: {known}.")
+
+
+def all_grounds() -> tuple[Ground, ...]:
+    return _grounds()
+
+
+def check_kind(kind: LetterKind | str, law: Law) -> LetterKind:
+    """The kind as an enum, refusing a letter the law has no use for (SAR has no review)."""
+    try:
+        kind = LetterKind(kind)
+    except ValueError:
+        raise BadInput(f"Unknown letter '{kind}': choose review, chaser, complaint or clarification.") from None
+    if law not in KIND_LAWS[kind]:
+        if kind is LetterKind.REVIEW and law == Law.SAR:
+            raise BadInput(
+                "Subject access has no statutory review: complain to the organisation, then to the ICO "
+                "within 3 months of your last contact (use the complaint letter)."
+            )
+        raise BadInput(f"A {kind.value} letter does not apply to {law.value.upper()} requests.")
+    return kind
+
+
+def context(kind: LetterKind | str, facts: LetterFacts, today: date, timeline: Timeline | None = None) -> GroundContext:
+    kind = check_kind(kind, facts.law)
+    return GroundContext(kind, facts, timeline or build_timeline(facts, today))
+
+
+def propose(ctx: GroundContext) -> list[ProposedGround]:
+    out = []
+    for g in _grounds():
+        if not g.supported(ctx):
+            continue
+        cited = g.exemptions(ctx)
+        out.append(ProposedGround(
+            id=g.id,
+            title=g.title,
+            selected=g.selected_by_default(ctx),
+            citations=g.citations(ctx.facts.law, cited),
+            check=g.check,
+            exemptions=tuple(e.id for e in cited),
+        ))
+    return out
+
+
+def propose_grounds(kind: LetterKind | str, facts: LetterFacts, today: date) -> list[ProposedGround]:
+    """Every ground the facts support for this letter, in table order; ``selected`` ones are ticked."""
+    return propose(context(kind, facts, today))
+
+
+def default_ground_ids(proposals: Iterable[ProposedGround]) -> list[str]:
+    return [p.id for p in proposals if p.selected]
+
+
+def choose_grounds(
+    kind: LetterKind | str,
+    facts: LetterFacts,
+    today: date,
+    *,
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+) -> list[str]:
+    """The ticked grounds, plus the member's additions, minus their removals, in table order."""
+    ctx = context(kind, facts, today)
+    chosen = set(default_ground_ids(propose(ctx)))
+    chosen |= set(add)
+    chosen -= set(remove)
+    return validate_ground_ids(ctx, chosen)
+
+
+def validate_ground_ids(ctx: GroundContext, ids: Iterable[str]) -> list[str]:
+    """``ids`` in table order, each known and writable for this letter; otherwise ``BadInput``."""
+    wanted = list(dict.fromkeys(i.strip() for i in ids if i and i.strip()))
+    for ground_id in wanted:
+        g = ground(ground_id)
+        if ctx.kind not in g.kinds:
+            raise BadInput(f"The ground '{ground_id}' does not belong in a {ctx.kind.value} letter.")
+        if ctx.facts.law not in g.laws:
+            raise BadInput(f"The ground '{ground_id}' does not apply under {ctx.facts.law.value.upper()}.")
+        if not g.supported(ctx):
+            raise BadInput(f"The ground '{ground_id}' ({g.title}) does not fit this request's facts: {_why_not(g)}")
+    order = {g.id: n for n, g in enumerate(_grounds())}
+    return sorted(wanted, key=order.__getitem__)
+
+
+def _why_not(g: Ground) -> str:
+    return g.needs or "record the response details it relies on first."

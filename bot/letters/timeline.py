@@ -1,0 +1,113 @@
+"""A request's deadlines as a letter needs them, from the deadline engine (``bot.law``).
+
+Letters that accuse lateness wait for the latest reading of the deadline: the next-working-day
+reading when receipt fell on a non-working day (design part 4), the 60-working-day backstop for a
+school (SI 2004/3364; foibot has no school calendar), and the extended period only when the
+authority actually extended (FOIA s.10(3), EIR/EISR reg 7, UK GDPR art.12(3)).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from bot.law.calendar import WorkingDayCalendar, calendar_for
+from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
+from bot.law.regimes import Law
+from bot.letters.facts import LetterFacts
+
+log = logging.getLogger(__name__)
+
+
+def long_date(d: date) -> str:
+    """"8 April 2022": how a letter writes a date."""
+    return f"{d.day} {d:%B %Y}"
+
+
+def day_date(d: date) -> str:
+    """"Friday 8 April 2022": how a warning writes a date, so the weekday is checkable."""
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def request_facts(facts: LetterFacts, **overrides: object) -> RequestFacts:
+    """The deadline engine's view of ``facts``; ``overrides`` replace fields (e.g. a review asked today)."""
+    values = {
+        "law": facts.law,
+        "division": facts.division,
+        "received": facts.receipt,
+        "clarification_requested": facts.clarification_requested,
+        "clarification_received": facts.clarification_received,
+        "clarification_partial": facts.clarification_partial,
+        "fee_notice": facts.fee_notice,
+        "fee_paid": facts.fee_paid,
+        "extended_to": facts.extended_to,
+        "responded": facts.responded,
+        "review_requested": facts.review_requested,
+        "review_responded": facts.review_responded,
+        "school": facts.school,
+    }
+    values.update(overrides)
+    return RequestFacts(**values)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The deadlines of one request on one day, and how late its response is."""
+
+    facts: LetterFacts
+    today: date
+    report: DeadlineReport
+    calendar: WorkingDayCalendar
+    due: Deadline | None  # the day after which the response may be called late (latest reading)
+    days_late: int  # working days (SAR: calendar days) past ``due`` at the response or today; 0 if not late
+
+    @property
+    def statutory_due(self) -> Deadline | None:
+        """The ICO reading of the response deadline (or the extended one, when extended)."""
+        if self.facts.extended_to is not None and self.report.get("response_due_extended"):
+            return self.report.get("response_due_extended")
+        return self.report.get("response_due")
+
+    @property
+    def late(self) -> bool:
+        return self.days_late > 0
+
+    def get(self, key: str) -> date | None:
+        found = self.report.get(key)
+        return found.due if found else None
+
+    def with_overrides(self, **overrides: object) -> DeadlineReport:
+        """The report as it would be with changed facts (a review asked today, a clarification sent today)."""
+        return compute_deadlines(request_facts(self.facts, **overrides))
+
+
+_LATENESS_KEYS = ("response_due", "response_due_next_working_day")
+
+
+def lateness_due(report: DeadlineReport, facts: LetterFacts) -> Deadline | None:
+    """The latest reading of the response deadline: only after it is a response surely late."""
+    keys = list(_LATENESS_KEYS)
+    if facts.extended_to is not None:
+        keys.append("response_due_extended")
+    if facts.school:
+        keys.append("school_backstop")
+    found = [d for d in (report.get(k) for k in keys) if d is not None]
+    return max(found, key=lambda d: d.due) if found else None
+
+
+def count_late(calendar: WorkingDayCalendar, law: Law, due: date, until: date) -> int:
+    """Days late at ``until``: working days for FOI laws, calendar days for subject access."""
+    if until <= due:
+        return 0
+    if law == Law.SAR:
+        return (until - due).days
+    return calendar.working_days_between(due, until)
+
+
+def build_timeline(facts: LetterFacts, today: date) -> Timeline:
+    report = compute_deadlines(request_facts(facts))
+    calendar = calendar_for(facts.law, facts.division)
+    due = lateness_due(report, facts)
+    days_late = count_late(calendar, facts.law, due.due, facts.responded or today) if due else 0
+    return Timeline(facts, today, report, calendar, due, days_late)
