@@ -1,0 +1,368 @@
+"""The events of a request's timeline, as data: one entry per kind.
+
+Each entry says what the event is called, which stages it may follow (anything else is refused
+with the reason in ``needs``), which details it carries, the stage it leads to and which dated fact
+of the deadline engine (``bot.law.RequestFacts``) it sets. The fold (``fold.py``) only reads this
+table; adding an event kind is one more entry here.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from bot.errors import BadInput
+from bot.law.counting import long_date
+from bot.law.dates import parse_user_date
+from bot.law.regimes import Law, regime
+from bot.tracking.limits import EXEMPTIONS_TEXT_MAX, MAX_QUESTION_NUMBER, REFERENCE_MAX, UNANSWERED_TEXT_MAX, clean_text
+from bot.tracking.stages import Stage
+from bot.tracking.statuses import Status
+
+if TYPE_CHECKING:
+    from bot.law.deadlines import RequestFacts
+
+log = logging.getLogger(__name__)
+
+
+class EventKind(enum.StrEnum):
+    DRAFTED = "drafted"
+    SENT = "sent"
+    ACKNOWLEDGED = "acknowledged"
+    CLARIFICATION_REQUESTED = "clarification_requested"
+    CLARIFICATION_SENT = "clarification_sent"
+    FEE_NOTICE = "fee_notice"
+    FEE_PAID = "fee_paid"
+    EXTENSION = "extension"
+    RESPONSE = "response"
+    REVIEW_REQUESTED = "review_requested"
+    REVIEW_RESPONSE = "review_response"
+    COMPLAINT_MADE = "complaint_made"
+    REGULATOR_DECISION = "regulator_decision"
+    WITHDRAWN = "withdrawn"
+    NOTE = "note"
+
+
+class Outcome(enum.StrEnum):
+    """What a response (or a review outcome) gave; design part 3."""
+
+    SUCCESSFUL = "successful"
+    PARTIALLY_SUCCESSFUL = "partially_successful"
+    REFUSED = "refused"
+    NOT_HELD = "not_held"
+
+    @property
+    def status(self) -> Status:
+        return OUTCOME_STATUS[self]
+
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str | Outcome) -> Outcome:
+        """An outcome from a value or from how people write it ("partial", "Not held", "rejected")."""
+        if isinstance(text, Outcome):
+            return text
+        key = re.sub(r"[\s\-]+", "_", str(text).strip().lower())
+        found = _OUTCOME_WORDS.get(key)
+        if found is None:
+            raise BadInput(
+                f"'{str(text).strip()[:40]}' is not an outcome: write successful, partially successful, refused or not held."
+            )
+        return found
+
+
+OUTCOME_STATUS = {
+    Outcome.SUCCESSFUL: Status.SUCCESSFUL,
+    Outcome.PARTIALLY_SUCCESSFUL: Status.PARTIALLY_SUCCESSFUL,
+    Outcome.REFUSED: Status.REJECTED,  # WhatDoTheyKnow's "rejected", shown "Refused"
+    Outcome.NOT_HELD: Status.NOT_HELD,
+}
+OUTCOME_LABELS = {
+    Outcome.SUCCESSFUL: "successful",
+    Outcome.PARTIALLY_SUCCESSFUL: "partially successful",
+    Outcome.REFUSED: "refused",
+    Outcome.NOT_HELD: "information not held",
+}
+_OUTCOME_WORDS = {
+    **{o.value: o for o in Outcome},
+    "success": Outcome.SUCCESSFUL,
+    "full": Outcome.SUCCESSFUL,
+    "partial": Outcome.PARTIALLY_SUCCESSFUL,
+    "partly_successful": Outcome.PARTIALLY_SUCCESSFUL,
+    "partially": Outcome.PARTIALLY_SUCCESSFUL,
+    "rejected": Outcome.REFUSED,
+    "refusal": Outcome.REFUSED,
+    "not_held": Outcome.NOT_HELD,
+    "nothing_held": Outcome.NOT_HELD,
+}
+
+
+class FieldKind(enum.StrEnum):
+    OUTCOME = "outcome"
+    EXEMPTIONS = "exemptions"  # free text parsed into canonical section ids
+    QUESTIONS = "questions"  # question numbers: "2, 5, 7-8"
+    FLAG = "flag"
+    DATE = "date"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: FieldKind
+    label: str  # as a member would name it
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    """What a guard may look at: the request's stage and dated facts so far, and its law."""
+
+    stage: Stage
+    facts: RequestFacts
+    law: Law
+
+
+Guard = Callable[[GuardContext], "str | None"]
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    kind: EventKind
+    label: str
+    allowed_from: frozenset[Stage]
+    needs: str  # the refusal's reason: "it needs <needs>"
+    leads_to: Stage | None = None  # None: the stage stays
+    fact: str | None = None  # the RequestFacts field this event's date sets
+    fields: tuple[FieldSpec, ...] = ()
+    guard: Guard | None = None  # a further reason to refuse, given the facts so far
+
+
+_WAITING = frozenset({Stage.AWAITING_RESPONSE, Stage.AWAITING_CLARIFICATION})
+_AFTER_SENT = frozenset(
+    {Stage.AWAITING_RESPONSE, Stage.AWAITING_CLARIFICATION, Stage.RESPONDED, Stage.IN_REVIEW, Stage.REVIEWED}
+)
+_ANY = frozenset(Stage) - {Stage.START}
+
+_OUTCOME = FieldSpec("outcome", FieldKind.OUTCOME, "the outcome", required=True)
+
+
+def _one_fee_notice(ctx: GuardContext) -> str | None:
+    if ctx.facts.fee_notice is not None:
+        return "foibot tracks one fees notice per request and one is already recorded; add a note instead"
+    return None
+
+
+def _fee_outstanding(ctx: GuardContext) -> str | None:
+    if ctx.facts.fee_notice is None:
+        return "it needs a fees notice first"
+    if ctx.facts.fee_paid is not None:
+        return "the fee is already recorded as paid"
+    return None
+
+
+def _law_has_extension(ctx: GuardContext) -> str | None:
+    r = regime(ctx.law)
+    if r.extension is None:
+        return f"{r.short} has no extension of the time for response: a reply after the deadline is simply late"
+    return None
+
+
+def _law_has_review(ctx: GuardContext) -> str | None:
+    r = regime(ctx.law)
+    if r.review_window is None:
+        return r.no_review_note or f"{r.short} has no review stage"
+    return None
+
+
+EVENTS: dict[EventKind, EventSpec] = {
+    spec.kind: spec
+    for spec in (
+        EventSpec(EventKind.DRAFTED, "Drafted", frozenset({Stage.START}), "a new request", Stage.DRAFT),
+        EventSpec(EventKind.SENT, "Sent", frozenset({Stage.START, Stage.DRAFT}), "a new request or a draft", Stage.AWAITING_RESPONSE, "received"),
+        EventSpec(
+            EventKind.ACKNOWLEDGED,
+            "Acknowledged",
+            _WAITING,
+            "a request awaiting a response",
+            fields=(FieldSpec("reference", FieldKind.TEXT, "the authority's reference"),),
+        ),
+        EventSpec(
+            EventKind.CLARIFICATION_REQUESTED,
+            "Clarification asked for",
+            frozenset({Stage.AWAITING_RESPONSE}),
+            "a request awaiting a response",
+            Stage.AWAITING_CLARIFICATION,
+            "clarification_requested",
+            (FieldSpec("partial", FieldKind.FLAG, "whether only part of the request needs clarifying"),),
+        ),
+        EventSpec(
+            EventKind.CLARIFICATION_SENT,
+            "Clarification sent",
+            frozenset({Stage.AWAITING_CLARIFICATION}),
+            "a request for clarification from the authority first",
+            Stage.AWAITING_RESPONSE,
+            "clarification_received",
+        ),
+        EventSpec(
+            EventKind.FEE_NOTICE, "Fees notice", frozenset({Stage.AWAITING_RESPONSE}),
+            "a request awaiting a response", fact="fee_notice", guard=_one_fee_notice,
+        ),
+        EventSpec(
+            EventKind.FEE_PAID, "Fee paid", frozenset({Stage.AWAITING_RESPONSE}),
+            "a fees notice first", fact="fee_paid", guard=_fee_outstanding,
+        ),
+        EventSpec(
+            EventKind.EXTENSION,
+            "Extension",
+            _WAITING,
+            "a request awaiting a response",
+            fields=(FieldSpec("new_date", FieldKind.DATE, "the new date the authority gave", required=True),),
+            guard=_law_has_extension,
+        ),
+        EventSpec(
+            EventKind.RESPONSE,
+            "Response",
+            _WAITING,
+            "a request awaiting a response (record a later answer as a review outcome)",
+            Stage.RESPONDED,
+            "responded",
+            (
+                _OUTCOME,
+                FieldSpec("exemptions", FieldKind.EXEMPTIONS, "the exemptions cited"),
+                FieldSpec("unanswered", FieldKind.QUESTIONS, "the questions not answered"),
+                FieldSpec("attachment_missing", FieldKind.FLAG, "whether an attachment is missing"),
+            ),
+        ),
+        EventSpec(
+            EventKind.REVIEW_REQUESTED,
+            "Internal review requested",
+            frozenset({Stage.RESPONDED, Stage.AWAITING_RESPONSE}),
+            "a response first (or a request still awaiting one)",
+            Stage.IN_REVIEW,
+            "review_requested",
+            guard=_law_has_review,
+        ),
+        EventSpec(
+            EventKind.REVIEW_RESPONSE,
+            "Review outcome",
+            frozenset({Stage.IN_REVIEW}),
+            "a review request first",
+            Stage.REVIEWED,
+            "review_responded",
+            # Optional: without it the response's outcome stands (the review upheld it).
+            (FieldSpec("outcome", FieldKind.OUTCOME, "the outcome after the review"),),
+        ),
+        EventSpec(EventKind.COMPLAINT_MADE, "Complaint to the regulator", _AFTER_SENT, "a sent request that is not already with the regulator", Stage.COMPLAINT),
+        EventSpec(
+            EventKind.REGULATOR_DECISION, "Regulator's decision", frozenset({Stage.COMPLAINT}),
+            "a complaint to the regulator first", Stage.CLOSED,
+        ),
+        EventSpec(
+            EventKind.WITHDRAWN,
+            "Withdrawn",
+            frozenset({Stage.DRAFT, Stage.AWAITING_RESPONSE, Stage.AWAITING_CLARIFICATION, Stage.IN_REVIEW, Stage.COMPLAINT}),
+            "an open request",
+            Stage.WITHDRAWN,
+        ),
+        EventSpec(EventKind.NOTE, "Note", _ANY, "a request"),
+    )
+}
+
+# The kinds a member records with `/request update` (drafted and sent come from log / drafts).
+UPDATE_KINDS: tuple[EventKind, ...] = tuple(k for k in EventKind if k not in (EventKind.DRAFTED, EventKind.SENT))
+
+
+def spec(kind: EventKind | str) -> EventSpec:
+    try:
+        return EVENTS[EventKind(kind)]
+    except ValueError:
+        raise BadInput(f"'{kind}' is not an event foibot knows: choose one from the list.") from None
+
+
+# -- details ---------------------------------------------------------------------------------
+
+_QUESTION_LIST = re.compile(r"^(?:\d+(?:\s*-\s*\d+)?)(?:\s*(?:,|;|&|\band\b)?\s*\d+(?:\s*-\s*\d+)?)*$")
+_QUESTION_WORDS = re.compile(r"\b(questions?|qs?|nos?|numbers?)\b\.?|#|q(?=\d)", re.IGNORECASE)
+
+
+def parse_question_numbers(text: str) -> list[int]:
+    """"2, 5, 7-8" / "Q2 and Q5" -> [2, 5, 7, 8]; anything else is refused with an example."""
+    cleaned = clean_text(text, "The list of questions not answered", UNANSWERED_TEXT_MAX) or ""
+    bare = " ".join(_QUESTION_WORDS.sub(" ", cleaned).replace("–", "-").split())
+    if not bare:
+        return []
+    if not _QUESTION_LIST.fullmatch(bare):
+        raise BadInput(f"Could not read '{cleaned[:40]}' as question numbers: write them like 2, 5, 7-8.")
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d+)(?:\s*-\s*(\d+))?", bare):
+        low, high = int(first), int(last or first)
+        if low < 1 or high < low or high > MAX_QUESTION_NUMBER:
+            raise BadInput(f"'{first}{'-' + last if last else ''}' is not a range of question numbers: write them like 2, 5, 7-8.")
+        numbers.extend(n for n in range(low, high + 1) if n not in numbers)
+    return sorted(numbers)
+
+
+def _exemption_ids(text: str | list[str], law: Law) -> list[str]:
+    from bot.law.exemptions import families, parse_exemptions
+
+    if isinstance(text, list):
+        text = ", ".join(text)
+    cleaned = clean_text(text, "The exemptions cited", EXEMPTIONS_TEXT_MAX)
+    if cleaned is None:
+        return []
+    return parse_exemptions(cleaned, str(law) if str(law) in families() else None)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law, on: date, today: date) -> dict[str, Any]:
+    """The event's details checked and in their stored (JSON) form.
+
+    ``raw`` holds what the member gave: an outcome as text or ``Outcome``, exemptions as text,
+    question numbers as text or a list, flags as bools, a date as text or ``date``. A detail the
+    event does not take is refused rather than dropped, so nothing typed is silently lost.
+    """
+    event = spec(kind)
+    fields = {f.name: f for f in event.fields}
+    stray = [name for name, value in raw.items() if name not in fields and not _empty(value)]
+    if stray:
+        raise BadInput(f"{event.label} takes no {stray[0].replace('_', ' ')}: leave it out, or choose another event.")
+    out: dict[str, Any] = {}
+    for field in event.fields:
+        value = raw.get(field.name)
+        if _empty(value):
+            if field.required:
+                raise BadInput(f"{event.label} needs {field.label}: give it and try again.")
+            continue
+        if field.kind is FieldKind.OUTCOME:
+            out[field.name] = Outcome.parse(value).value
+        elif field.kind is FieldKind.EXEMPTIONS:
+            ids = _exemption_ids(value, law)
+            if ids:
+                out[field.name] = ids
+        elif field.kind is FieldKind.QUESTIONS:
+            numbers = sorted(set(value)) if isinstance(value, list) else parse_question_numbers(str(value))
+            if numbers:
+                out[field.name] = numbers
+        elif field.kind is FieldKind.FLAG:
+            out[field.name] = bool(value)
+        elif field.kind is FieldKind.DATE:
+            when = value if isinstance(value, date) else parse_user_date(str(value), today=today)
+            if when <= on:
+                raise BadInput(f"{field.label.capitalize()} must be after the day of the event ({long_date(on)}).")
+            out[field.name] = when.isoformat()
+        else:
+            text = clean_text(str(value), field.label.capitalize(), REFERENCE_MAX)
+            if text:
+                out[field.name] = text
+    return out

@@ -1,0 +1,105 @@
+"""A tracked request as the letters see it: ``bot.letters.facts.LetterFacts`` from the fold.
+
+Pure: the caller passes the request's own fields; the dates and the response's details come from
+the folded timeline, so a letter and `/request show` always agree.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from bot.law.regimes import Division
+from bot.letters.facts import LetterFacts
+from bot.tracking.fold import Folded
+
+log = logging.getLogger(__name__)
+
+# "1) ...", "1. ...", "Q1: ...", "Question 1 - ..."
+_NUMBERED = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\-]\s*(?P<text>\S.*)$", re.IGNORECASE)
+
+
+def split_questions(text: str | None) -> tuple[str, ...]:
+    """The request's questions in order, question 1 first.
+
+    Numbered lines start questions; a line straight after one continues it; a paragraph after a
+    blank line is the next question (requests often end with unnumbered paragraphs, as the PHSO
+    one does). Lines before the first numbered one ("Could you tell me:") are an introduction.
+    Without any numbered line, each paragraph is a question.
+    """
+    lines = (text or "").splitlines()
+    numbered = any(_NUMBERED.match(line) for line in lines)
+    questions: list[str] = []
+    current: list[str] = []
+    started = not numbered
+    after_blank = True
+
+    def close() -> None:
+        if current:
+            questions.append(" ".join(" ".join(current).split()))
+            current.clear()
+
+    for line in lines:
+        if not line.strip():
+            after_blank = True
+            continue
+        match = _NUMBERED.match(line)
+        if match:
+            close()
+            current.append(match["text"])
+            started = True
+        elif started and after_blank:
+            close()
+            current.append(line.strip())
+        elif started:
+            current.append(line.strip())
+        after_blank = False
+    close()
+    return tuple(questions)
+
+
+def letter_facts(
+    folded: Folded,
+    *,
+    authority: str,
+    division: Division | str,
+    title: str,
+    sent_on: date,
+    requester: str,
+    reference: str | None = None,
+    link: str | None = None,
+    questions: str | None = None,
+) -> LetterFacts:
+    """The letter's facts: the request's fields, every date, the outcome (the review's once there
+    is one) and what the response cited, left unanswered or left out (a review outcome records
+    only its outcome, so those stay the response's)."""
+    facts = folded.facts
+    latest = folded.review or folded.response
+    response = folded.response
+    return LetterFacts(
+        law=facts.law,
+        authority=authority,
+        title=title,
+        sent=sent_on,
+        requester=requester,
+        division=Division(division),
+        reference=reference,
+        link=link,
+        received=facts.received,
+        clarification_requested=facts.clarification_requested,
+        clarification_received=facts.clarification_received,
+        clarification_partial=facts.clarification_partial,
+        fee_notice=facts.fee_notice,
+        fee_paid=facts.fee_paid,
+        extended_to=facts.extended_to,
+        responded=facts.responded,
+        review_requested=facts.review_requested,
+        review_responded=facts.review_responded,
+        outcome=latest.outcome.value if latest else None,
+        exemptions=response.exemptions if response else (),
+        questions=split_questions(questions),
+        questions_unanswered=tuple(str(n) for n in response.unanswered) if response else (),
+        attachment_missing=response.attachment_missing if response else False,
+        school=facts.school,
+    )

@@ -1,0 +1,54 @@
+"""Statuses derived from the cached columns, and the list filters."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.law import Law, calendar_for
+from bot.tracking import STATUS_INFO, Status, derive_status
+from bot.tracking.statuses import LIST_FILTERS, very_overdue_before
+
+FOIA_DAYS = calendar_for(Law.FOIA)
+FOISA_DAYS = calendar_for(Law.FOISA)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    due=st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 6, 30)),
+    later=st.integers(min_value=0, max_value=120),
+    scottish=st.booleans(),
+)
+def test_very_overdue_is_exactly_twenty_working_days_after_the_due_date(due: date, later: int, scottish: bool) -> None:
+    calendar = FOISA_DAYS if scottish else FOIA_DAYS
+    today = due + timedelta(days=later)
+    expected = today > calendar.nth_working_day_after(due, 20)
+    assert (due < very_overdue_before(calendar, today)) == expected
+
+
+def test_only_authority_deadlines_make_a_request_late() -> None:
+    late_day = date(2022, 5, 10)
+    assert derive_status("partially_successful", "review_request_by", date(2022, 5, 1), late_day, FOIA_DAYS) is Status.PARTIALLY_SUCCESSFUL
+    assert derive_status("waiting_response", "response_due", date(2022, 5, 1), late_day, FOIA_DAYS) is Status.OVERDUE
+    assert derive_status("internal_review", "review_due", date(2022, 5, 1), late_day, FOIA_DAYS) is Status.REVIEW_OVERDUE
+    assert derive_status("waiting_response", None, None, late_day, FOIA_DAYS) is Status.WAITING_RESPONSE
+
+
+def test_easter_monday_counts_towards_very_overdue_in_scotland_only() -> None:
+    # Due Thu 7 April 2022: the 20th working day after is 10 May UK-wide (Good Friday, Easter Monday
+    # and the early May bank holiday skipped) but 9 May in Scotland (Easter Monday is a working day there).
+    due, today = date(2022, 4, 7), date(2022, 5, 10)
+    assert derive_status("waiting_response", "response_due", due, today, FOIA_DAYS) is Status.OVERDUE
+    assert derive_status("waiting_response", "response_due", due, today, FOISA_DAYS) is Status.VERY_OVERDUE
+
+
+def test_every_status_has_a_label_and_refused_is_shown_for_rejected() -> None:
+    assert all(STATUS_INFO[s].label for s in Status)
+    assert STATUS_INFO[Status.REJECTED].label == "Refused"
+
+
+def test_list_filters_cover_every_status() -> None:
+    assert set(LIST_FILTERS) == set(Status)
+    assert LIST_FILTERS[Status.OVERDUE].late is True and LIST_FILTERS[Status.WAITING_RESPONSE].late is False
