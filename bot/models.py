@@ -168,7 +168,12 @@ class Draft(SQLModel, table=True):
 # --- alerts -----------------------------------------------------------------------------------
 
 class Alert(SQLModel, table=True):
-    """The outbox of DMs. One row per (request, kind, deadline date): never planned twice."""
+    """The outbox of DMs. One row per (request, kind, deadline date): never planned twice.
+
+    Rows are never deleted before delivery: an alert no longer wanted is ``cancelled``. ``fire_at``
+    is when the dispatcher should next act on the row (the planned moment, a snooze, or a retry
+    after a transient failure); ``(state, fire_at)`` is the index the dispatcher scans.
+    """
 
     __tablename__ = "alerts"
     __table_args__ = (
@@ -181,12 +186,26 @@ class Alert(SQLModel, table=True):
     user_id: int = _snowflake(index=True)
     kind: str = Field(max_length=32)
     deadline_on: date
+    deadline_key: str = Field(default="", max_length=40)  # which of Request.deadlines it is about
     fire_at: datetime = _instant()
     state: str = Field(default="pending", max_length=16)  # pending | sending | sent | failed | cancelled
-    attempts: int = Field(default=0)
+    attempts: int = Field(default=0)  # claims since it was last (re)armed
+    deliveries: int = Field(default=0)  # DMs sent so far (a snooze re-arms a sent alert); part of the nonce
+    snoozed_until: Optional[datetime] = _instant(default=None, nullable=True)
     lease_until: Optional[datetime] = _instant(default=None, nullable=True)
     claimed_by: Optional[str] = Field(default=None, max_length=64)
     sent_message_id: Optional[int] = _snowflake(default=None, nullable=True)
+    sent_at: Optional[datetime] = _instant(default=None, nullable=True)
     last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
     created_at: datetime = _instant(default_factory=_utcnow)
     updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class AlertMute(SQLModel, table=True):
+    """A member's "Stop alerts for this request": while the row exists nothing is planned for it."""
+
+    __tablename__ = "alert_mutes"
+
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", primary_key=True, sa_column_kwargs={"autoincrement": False})
+    user_id: int = _snowflake()
+    created_at: datetime = _instant(default_factory=_utcnow)

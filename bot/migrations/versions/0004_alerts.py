@@ -1,4 +1,4 @@
-"""alerts: the alert outbox.
+"""alerts: the alert outbox and per-request mutes.
 
 Revision ID: 0004
 Revises: 0003
@@ -24,12 +24,16 @@ def upgrade() -> None:
     sa.Column('user_id', sa.BigInteger(), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('deadline_on', sa.Date(), nullable=False),
+    sa.Column('deadline_key', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
     sa.Column('fire_at', bot.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('deliveries', sa.Integer(), nullable=False),
+    sa.Column('snoozed_until', bot.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('lease_until', bot.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('claimed_by', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('sent_message_id', sa.BigInteger(), nullable=True),
+    sa.Column('sent_at', bot.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('created_at', bot.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', bot.models.UTCDateTime(timezone=True), nullable=False),
@@ -42,6 +46,15 @@ def upgrade() -> None:
         batch_op.create_index('ix_alerts_state_fire_at', ['state', 'fire_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_alerts_user_id'), ['user_id'], unique=False)
 
+    op.create_table('alert_mutes',
+    sa.Column('request_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('user_id', sa.BigInteger(), nullable=False),
+    sa.Column('created_at', bot.models.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['requests.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('request_id')
+    )
+
 
 def downgrade() -> None:
+    op.drop_table('alert_mutes')
     op.drop_table('alerts')

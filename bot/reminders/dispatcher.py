@@ -1,0 +1,240 @@
+"""The alert dispatcher: a supervised loop that claims due alerts, sends them, and records the result.
+
+Why not RoboDanny's timer (research notes 1.2): it deletes a timer *before* dispatching (a failed
+send is lost), has no claim (two processes both send), and dies silently on an unexpected error.
+Here delivery is at-least-once with the duplicate window closed by Discord's nonce:
+
+1. claim a batch atomically with a lease (``claims.claim_due``);
+2. drop the stale ones: superseded by a later alert of the same request, or a closed window;
+3. send each DM with a deterministic nonce (``AlertContext.nonce``), ``enforce_nonce`` on;
+4. record: ``sent`` with the message id; a transient failure (5xx, timeout, rate limit) goes
+   back to ``pending`` with exponential backoff up to a cap; Discord error 50007 (the member's
+   DMs are closed) fails the alert without retrying, marks the member, and tells them on their
+   next command.
+
+The loop sleeps until the soonest pending alert, but never longer than ``poll_interval`` (so
+alerts planned by other processes are seen, and asyncio's long-sleep limits never matter), and
+wakes at once when this process plans a sooner one (``wakeups``). An unexpected error is logged
+and the loop goes on after a pause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Protocol
+
+from bot.clock import utcnow
+from bot.reminders import claims
+from bot.reminders.claims import Claimed, Outcome
+from bot.reminders.messages import AlertContext
+from bot.reminders.wakeups import AlertWakeups, wakeups
+
+if TYPE_CHECKING:
+    from bot.db import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What Discord said to one DM."""
+
+    outcome: str  # sent | dms_closed | transient | failed
+    message_id: int | None = None
+    retry_after: float | None = None
+    error: str = ""
+
+    @classmethod
+    def sent(cls, message_id: int) -> SendResult:
+        return cls("sent", message_id=message_id)
+
+    @classmethod
+    def dms_closed(cls, error: str = "Discord error 50007: cannot send messages to this user") -> SendResult:
+        return cls("dms_closed", error=error)
+
+    @classmethod
+    def transient(cls, error: str, retry_after: float | None = None) -> SendResult:
+        return cls("transient", retry_after=retry_after, error=error)
+
+    @classmethod
+    def failed(cls, error: str) -> SendResult:
+        return cls("failed", error=error)
+
+
+class Sender(Protocol):
+    """The Discord side: ``bot.reminders.sender.DiscordSender`` in the bot, a fake in tests."""
+
+    async def send(self, context: AlertContext) -> SendResult: ...
+
+
+@dataclass(frozen=True)
+class DispatchSettings:
+    batch_size: int = 50  # a few seconds of DMs at Discord's global 50 requests/s
+    lease: timedelta = timedelta(minutes=5)  # longer than a batch takes, even with rate limits
+    poll_interval: float = 30.0  # seconds: how soon alerts planned by another process are seen
+    concurrency: int = 4  # DMs in flight at once; discord.py queues them under the rate limits
+    backoff_base: float = 30.0
+    backoff_cap: float = 30 * 60.0
+    max_attempts: int = 12  # about 4 hours of retries at the cap, then the alert is given up
+    error_pause: float = 5.0  # after an unexpected error in the loop
+
+
+def backoff(attempts: int, settings: DispatchSettings, retry_after: float | None = None) -> float:
+    """Seconds before retry number ``attempts``: doubling from the base, capped; never sooner
+    than Discord's ``retry_after``."""
+    delay = min(settings.backoff_cap, settings.backoff_base * 2 ** max(attempts - 1, 0))
+    return max(delay, retry_after or 0.0)
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}"
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        sender: Sender,
+        *,
+        now: Callable[[], datetime] = utcnow,
+        settings: DispatchSettings | None = None,
+        worker: str | None = None,
+        signals: AlertWakeups = wakeups,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.now = now
+        self.settings = settings or DispatchSettings()
+        self.worker = worker or default_worker_id()
+        self.signals = signals
+        self._wake = asyncio.Event()
+        self._sleeping_until: datetime | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+
+    # -- one pass ------------------------------------------------------------------------------
+
+    async def run_once(self) -> int:
+        """Release expired leases, then claim and deliver batches until nothing is due.
+        Returns how many DMs were sent."""
+        await claims.release_expired_leases(self.db, now=self.now())
+        sent = 0
+        while True:
+            batch, prepared = await claims.claim_batch(
+                self.db, worker=self.worker, now=self.now(), limit=self.settings.batch_size, lease=self.settings.lease
+            )
+            if not batch:
+                return sent
+            sent += await self.deliver(batch, prepared)
+
+    async def deliver(self, batch: list[Claimed], batch_info: claims.Batch | None = None) -> int:
+        """Send a claimed batch; each result is recorded as soon as it is known (results that
+        arrive together are written in one transaction)."""
+        if batch_info is None:
+            batch_info = await claims.prepare(self.db, batch, now=self.now())
+        contexts = batch_info.contexts
+        pending: list[Outcome] = [Outcome(c, "cancelled", error=batch_info.skip[c.id]) for c in batch if c.id in batch_info.skip]
+        lock = asyncio.Lock()
+        semaphore = asyncio.Semaphore(self.settings.concurrency)
+        sent = 0
+
+        async def flush() -> None:
+            async with lock:
+                if pending:
+                    items = pending[:]
+                    pending.clear()
+                    await claims.record(self.db, items, worker=self.worker, now=self.now())
+
+        async def one(claimed: Claimed) -> None:
+            nonlocal sent
+            async with semaphore:
+                outcome = await self._attempt(claimed, contexts[claimed.id])
+            sent += outcome.state == "sent"
+            pending.append(outcome)
+            await flush()
+
+        await flush()
+        await asyncio.gather(*(one(c) for c in batch if c.id in contexts))
+        return sent
+
+    async def _attempt(self, claimed: Claimed, context: AlertContext) -> Outcome:
+        try:
+            result = await self.sender.send(context)
+        except Exception as exc:  # a bug in rendering or the sender: retry later, and say so in the log
+            log.exception("sending alert %s failed unexpectedly", claimed.id)
+            result = SendResult.transient(f"{type(exc).__name__}: {exc}")
+        return self._outcome(claimed, result)
+
+    def _outcome(self, claimed: Claimed, result: SendResult) -> Outcome:
+        if result.outcome == "sent":
+            log.info("alert %s (%s) sent to %s as message %s", claimed.id, claimed.kind, claimed.user_id, result.message_id)
+            return Outcome(claimed, "sent", message_id=result.message_id)
+        if result.outcome == "dms_closed":
+            log.info("alert %s: member %s does not accept DMs; not retrying", claimed.id, claimed.user_id)
+            return Outcome(claimed, "failed", error=result.error or "DMs closed (50007)", dms_closed=True)
+        if result.outcome == "transient" and claimed.attempts < self.settings.max_attempts:
+            delay = backoff(claimed.attempts, self.settings, result.retry_after)
+            log.info("alert %s: transient failure (%s); retry %d in %.0f s", claimed.id, result.error, claimed.attempts + 1, delay)
+            return Outcome(claimed, "pending", retry_at=self.now() + timedelta(seconds=delay), error=result.error)
+        log.warning("alert %s given up after %d attempt(s): %s", claimed.id, claimed.attempts, result.error)
+        return Outcome(claimed, "failed", error=result.error)
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    async def seconds_until_next(self) -> float:
+        soonest = await claims.next_fire_at(self.db)
+        self._sleeping_until = soonest
+        if soonest is None:
+            return self.settings.poll_interval
+        return max(0.0, min(self.settings.poll_interval, (soonest - self.now()).total_seconds()))
+
+    def _planned(self, fire_at: datetime) -> None:
+        """Called after a local commit planned an alert: wake if it is sooner than our sleep."""
+        if self._sleeping_until is None or fire_at < self._sleeping_until:
+            self._sleeping_until = fire_at
+            self._wake.set()
+
+    async def run_forever(self) -> None:
+        log.info("alert dispatcher %s started", self.worker)
+        while True:
+            # Cleared before looking, so a wake-up that arrives while we look is not lost.
+            self._wake.clear()
+            try:
+                await self.run_once()
+                delay = await self.seconds_until_next()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # supervised: log it and go on (RoboDanny's loop died silently here)
+                log.exception("alert dispatcher pass failed; trying again in %.0f s", self.settings.error_pause)
+                delay = self.settings.error_pause
+            if delay > 0:
+                try:
+                    await asyncio.wait_for(self._wake.wait(), timeout=delay)
+                except asyncio.TimeoutError:
+                    pass
+
+    def start(self) -> asyncio.Task[None]:
+        if self._task is None or self._task.done():
+            self._unsubscribe = self.signals.subscribe(self._planned)
+            self._task = asyncio.create_task(self.run_forever(), name=f"alert-dispatcher-{self.worker}")
+        return self._task
+
+    async def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        task, self._task = self._task, None
+        if task is not None and not task.done():
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+        log.info("alert dispatcher %s stopped", self.worker)
+

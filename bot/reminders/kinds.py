@@ -1,0 +1,103 @@
+"""The alert ladder as data: one entry per kind of alert (design part 7, issue 6).
+
+Each kind says which deadline it is about, when it fires relative to that deadline, in which
+request statuses it applies, and whether it stops being useful once its deadline day is over.
+The planner reads only this table; adding a rung is one entry.
+
+``stage`` orders the kinds along a request's life. Two alerts of one request compare by
+(deadline date, stage): the greater one *supersedes* the other, which is how, after downtime,
+only the latest still-actionable alert of a request is sent.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+
+class Chain(enum.StrEnum):
+    """Which deadline of a request a kind of alert counts from (see ``planner.chain_dates``)."""
+
+    RESPONSE_DUE = "response-due"  # the day the answer is owed (extended date once extended)
+    RESPONSE_LATE = "response-late"  # the day after which it is late on every reading
+    REVIEW_REQUEST_BY = "review-request-by"
+    REVIEW_DUE = "review-due"
+    COMPLAINT_BY = "complaint-by"
+
+
+class Offset(enum.StrEnum):
+    WORKING_DAYS = "working days"
+    CALENDAR_DAYS = "days"
+
+
+# Statuses (WhatDoTheyKnow's, design part 3). The derived ones fold onto their base status.
+STATUS_ALIASES: dict[str, str] = {
+    "overdue": "waiting_response",
+    "very_overdue": "waiting_response",
+    "review_overdue": "internal_review",
+}
+# While a clarification is awaited the response deadlines are only cached when one part was
+# clarified and the rest kept their date (the PHSO case); a full restart leaves none to plan from.
+WAITING = frozenset({"waiting_response", "waiting_clarification"})
+NOT_FULLY_SUCCESSFUL = frozenset({"partially_successful", "rejected", "not_held"})
+IN_REVIEW = frozenset({"internal_review"})
+
+
+@dataclass(frozen=True)
+class AlertKind:
+    name: str  # stored in Alert.kind
+    label: str  # what a member reads in /reminders list
+    stage: int
+    chain: Chain
+    offset: int  # negative: before the deadline; positive: after it
+    unit: Offset = Offset.WORKING_DAYS
+    statuses: frozenset[str] = WAITING
+    uses_lead_days: bool = False  # the offset is the member's own lead days, before the deadline
+    expires: bool = False  # pointless once the deadline day is over (a window that closed)
+
+
+KINDS: tuple[AlertKind, ...] = (
+    # FOIA s.10(1), EIR reg 5(2), FOISA s.10(1): the answer is owed by the 20th working day.
+    AlertKind("response_due_soon", "Response due soon", 10, Chain.RESPONSE_DUE, 0, uses_lead_days=True, expires=True),
+    AlertKind("response_due_today", "Response due today", 20, Chain.RESPONSE_DUE, 0, expires=True),
+    # Late on the first working day after the deadline: the chaser letter is ready then.
+    AlertKind("response_overdue", "Response overdue", 30, Chain.RESPONSE_LATE, 1),
+    # 20 working days late (40 in all, the ICO's outer limit even for a public-interest
+    # extension): time for the regulator route.
+    AlertKind("response_very_overdue", "Response very overdue", 40, Chain.RESPONSE_LATE, 20),
+    # s.45 Code / EIR reg 11(2) / FOISA s.20(5): 40 working days to ask for a review. Ten
+    # working days' warning, only when the outcome was not fully successful and no review asked.
+    AlertKind(
+        "review_window_closing", "Review window closing", 50, Chain.REVIEW_REQUEST_BY, -10,
+        statuses=NOT_FULLY_SUCCESSFUL | WAITING, expires=True,
+    ),
+    # s.45 Code (20, at most 40), EIR reg 11(4) (40), FOISA s.21(1) (20).
+    AlertKind("review_due", "Review due", 60, Chain.REVIEW_DUE, 0, statuses=IN_REVIEW, expires=True),
+    AlertKind("review_overdue", "Review overdue", 70, Chain.REVIEW_DUE, 1, statuses=IN_REVIEW),
+    # FOIA s.50 (ICO: 6 weeks), FOISA s.47(4) (6 months), SAR (3 months): a week's warning.
+    AlertKind(
+        "complaint_window_closing", "Complaint window closing", 80, Chain.COMPLAINT_BY, -7, Offset.CALENDAR_DAYS,
+        statuses=NOT_FULLY_SUCCESSFUL | IN_REVIEW, expires=True,
+    ),
+)
+
+KINDS_BY_NAME: dict[str, AlertKind] = {kind.name: kind for kind in KINDS}
+
+
+def kind_named(name: str) -> AlertKind:
+    try:
+        return KINDS_BY_NAME[name]
+    except KeyError:
+        raise ValueError(f"unknown alert kind {name!r}") from None
+
+
+def base_status(status: str) -> str:
+    return STATUS_ALIASES.get(status, status)
+
+
+def supersession_key(kind: str, deadline_on: object) -> tuple[object, int]:
+    """Of two alerts of one request, the one with the greater key supersedes the other."""
+    return (deadline_on, kind_named(kind).stage)

@@ -1,0 +1,268 @@
+"""The alert outbox: planning a request's alerts into the ``alerts`` table, in the caller's transaction.
+
+The tracking services call ``reconcile_alerts`` at the end of every transaction that changes a
+request, so the outbox always matches the request's status and deadlines:
+
+* a planned alert with no row is inserted (``pending``); the unique key (request, kind,
+  deadline date) makes this idempotent, and ``ON CONFLICT DO NOTHING`` makes two processes
+  reconciling one request at once harmless;
+* a pending alert no longer planned is ``cancelled``, never deleted (a row is kept until it is
+  delivered or deliberately given up, so no reminder is ever lost to a failed send);
+* a pending alert planned for another moment (the member changed their time of day) is moved,
+  unless a member snoozed it or a retry is waiting;
+* a cancelled alert planned again is re-armed; sent, failed and in-flight ones are left alone.
+
+A response cancels the response alerts (the status leaves ``waiting_response``); a clarification
+restart moves them (new deadline dates are new keys: the old ones are cancelled, the new inserted).
+
+"Stop alerts for this request" is a row in ``alert_mutes``: while it exists the planner plans
+nothing for the request, so every reconcile cancels what is pending. Deleting it resumes alerts.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.errors import NotFound
+from bot.law.calendar import calendar_for
+from bot.law.regimes import Division, Law
+from bot.models import Alert, AlertMute, Authority, Event, Request, UserSettings
+from bot.reminders.planner import (
+    DEFAULT_LEAD_DAYS,
+    Calendar,
+    MemberPrefs,
+    PlannedAlert,
+    RequestSnapshot,
+    fire_instant,
+    plan_alerts,
+)
+from bot.reminders.wakeups import wake_after_commit
+
+if TYPE_CHECKING:
+    from sqlmodel.ext.asyncio.session import AsyncSession
+
+log = logging.getLogger(__name__)
+
+SNOOZE_DAYS = 3
+EXTENSION_EVENTS = frozenset({"extension"})
+_UNIQUE = ["request_id", "kind", "deadline_on"]
+
+# The zone for members who never chose one; the cog sets it from DEFAULT_TIMEZONE at start-up.
+default_zone = "Europe/London"
+
+
+@dataclass
+class Reconciled:
+    inserted: int = 0
+    moved: int = 0
+    revived: int = 0
+    cancelled: int = 0
+
+    @property
+    def changed(self) -> int:
+        return self.inserted + self.moved + self.revived + self.cancelled
+
+
+def prefs_from(settings: UserSettings | None) -> MemberPrefs:
+    """The planner's view of a member's settings (defaults when they never changed any)."""
+    if settings is None:
+        return MemberPrefs(zone=default_zone)
+    hours, minutes = (int(part) for part in settings.alert_time.split(":"))
+    return MemberPrefs(
+        enabled=settings.alerts_enabled,
+        time_of_day=time(hours, minutes),
+        zone=settings.timezone or default_zone,
+        lead_days=settings.lead_days if settings.lead_days is not None else DEFAULT_LEAD_DAYS,
+    )
+
+
+async def member_prefs(session: AsyncSession, user_id: int) -> MemberPrefs:
+    return prefs_from(await session.get(UserSettings, user_id))
+
+
+async def request_calendar(session: AsyncSession, request: Request) -> Calendar:
+    authority = await session.get(Authority, request.authority_id)
+    division = Division(authority.division) if authority is not None else Division.ENGLAND_AND_WALES
+    return calendar_for(Law(request.law), division)
+
+
+async def request_snapshot(session: AsyncSession, request: Request) -> RequestSnapshot:
+    extended = await session.scalar(
+        select(Event.id).where(Event.request_id == request.id, Event.kind.in_(EXTENSION_EVENTS)).limit(1)
+    )
+    stopped = await session.scalar(select(AlertMute.request_id).where(AlertMute.request_id == request.id))
+    return RequestSnapshot(request.status, request.deadlines or {}, extended=extended is not None, stopped=stopped is not None)
+
+
+async def plan_for(session: AsyncSession, request: Request, *, now: datetime) -> list[PlannedAlert]:
+    """What the planner wants for ``request`` now (no writes)."""
+    try:
+        calendar = await request_calendar(session, request)
+    except ValueError:
+        log.warning("request %s has an unknown law %r: no alerts planned", request.public_id, request.law)
+        return []
+    snapshot = await request_snapshot(session, request)
+    return plan_alerts(snapshot, calendar, await member_prefs(session, request.owner_id), now)
+
+
+def _insert(session: AsyncSession) -> Any:
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(Alert)
+
+
+async def reconcile_alerts(session: AsyncSession, request: Request, *, now: datetime) -> Reconciled:
+    """Bring the request's pending alerts in line with its current deadlines and status,
+    inside the caller's transaction."""
+    if request.id is None:
+        await session.flush()
+    planned = await plan_for(session, request, now=now)
+    result = await _apply_plan(session, request, planned, now)
+    if result.changed:
+        log.debug("request %s alerts: %s", request.public_id, result)
+    return result
+
+
+async def _apply_plan(session: AsyncSession, request: Request, planned: list[PlannedAlert], now: datetime) -> Reconciled:
+    rows = (await session.exec(
+        select(Alert.id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at, Alert.attempts, Alert.snoozed_until)
+        .where(Alert.request_id == request.id)
+    )).all()
+    existing = {(row.kind, row.deadline_on): row for row in rows}
+    result = Reconciled()
+    earliest: datetime | None = None
+    new_rows: list[dict[str, Any]] = []
+    for alert in planned:
+        row = existing.get(alert.key)
+        armed = False
+        if row is None:
+            new_rows.append({
+                "request_id": request.id, "user_id": request.owner_id, "kind": alert.kind,
+                "deadline_on": alert.deadline_on, "deadline_key": alert.deadline_key, "fire_at": alert.fire_at,
+                "state": "pending", "attempts": 0, "deliveries": 0, "created_at": now, "updated_at": now,
+            })
+            result.inserted += 1
+            armed = True
+        elif row.state == "cancelled":
+            await session.exec(
+                update(Alert).where(Alert.id == row.id, Alert.state == "cancelled").values(
+                    state="pending", fire_at=alert.fire_at, deadline_key=alert.deadline_key, attempts=0,
+                    snoozed_until=None, lease_until=None, claimed_by=None, last_error=None, updated_at=now,
+                )
+            )
+            result.revived += 1
+            armed = True
+        elif row.state == "pending" and row.attempts == 0 and row.snoozed_until is None and row.fire_at != alert.fire_at:
+            await session.exec(
+                update(Alert).where(Alert.id == row.id, Alert.state == "pending", Alert.attempts == 0)
+                .values(fire_at=alert.fire_at, updated_at=now)
+            )
+            result.moved += 1
+            armed = True
+        if armed and (earliest is None or alert.fire_at < earliest):
+            earliest = alert.fire_at
+    if new_rows:
+        await session.exec(_insert(session).values(new_rows).on_conflict_do_nothing(index_elements=_UNIQUE))
+    wanted = {alert.key for alert in planned}
+    obsolete = [row.id for key, row in existing.items() if row.state == "pending" and key not in wanted]
+    if obsolete:
+        await session.exec(
+            update(Alert).where(Alert.id.in_(obsolete), Alert.state == "pending")
+            .values(state="cancelled", last_error=f"no longer planned (status {request.status})", updated_at=now)
+        )
+        result.cancelled = len(obsolete)
+    if earliest is not None:
+        wake_after_commit(session, earliest)
+    return result
+
+
+async def reconcile_member(session: AsyncSession, user_id: int, *, now: datetime) -> Reconciled:
+    """Re-plan every request of a member (after they change their settings)."""
+    total = Reconciled()
+    requests = (await session.exec(select(Request).where(Request.owner_id == user_id))).scalars().all()
+    for request in requests:
+        one = await reconcile_alerts(session, request, now=now)
+        total.inserted += one.inserted
+        total.moved += one.moved
+        total.revived += one.revived
+        total.cancelled += one.cancelled
+    return total
+
+
+# -- member actions from the DM's buttons -----------------------------------------------------
+
+async def owned_alert(session: AsyncSession, alert_id: int, user_id: int) -> tuple[Alert, Request]:
+    alert = await session.get(Alert, alert_id)
+    request = await session.get(Request, alert.request_id) if alert is not None else None
+    if alert is None or request is None or alert.user_id != user_id or request.owner_id != user_id:
+        raise NotFound("I can't find that alert among yours: it may belong to someone else or have been removed.")
+    return alert, request
+
+
+async def owned_request(session: AsyncSession, request_id: int, user_id: int) -> Request:
+    request = await session.get(Request, request_id)
+    if request is None or request.owner_id != user_id:
+        raise NotFound("I can't find that request among yours.")
+    return request
+
+
+async def snooze_alert(session: AsyncSession, alert_id: int, user_id: int, *, now: datetime, days: int = SNOOZE_DAYS) -> Alert:
+    """Send this alert again ``days`` later: the next working day from then, at the member's time.
+
+    Refused (``NotFound``) when the alert is no longer current: the request moved on, a newer
+    alert replaced it, or alerts were stopped for it.
+    """
+    alert, request = await owned_alert(session, alert_id, user_id)
+    planned = {p.key for p in await plan_for(session, request, now=now)}
+    if (alert.kind, alert.deadline_on) not in planned:
+        raise NotFound(
+            "That alert is no longer current (the request has moved on, a newer alert replaced it, or alerts "
+            "are stopped for it), so there is nothing to snooze. `/reminders list` shows what is coming."
+        )
+    prefs = await member_prefs(session, user_id)
+    calendar = await request_calendar(session, request)
+    day = now.astimezone(prefs.tz()).date() + timedelta(days=days)
+    if not calendar.is_working_day(day):
+        day = calendar.nth_working_day_after(day, 1)
+    fire_at = fire_instant(day, prefs)
+    alert.state, alert.fire_at, alert.snoozed_until = "pending", fire_at, fire_at
+    alert.attempts, alert.lease_until, alert.claimed_by, alert.last_error = 0, None, None, None
+    alert.updated_at = now
+    session.add(alert)
+    await session.flush()
+    wake_after_commit(session, fire_at)
+    return alert
+
+
+async def stop_alerts(session: AsyncSession, request_id: int, user_id: int, *, now: datetime) -> int:
+    """Stop every alert for a request (until ``resume_alerts``); returns how many were cancelled."""
+    request = await owned_request(session, request_id, user_id)
+    if await session.get(AlertMute, request.id) is None:
+        session.add(AlertMute(request_id=request.id, user_id=user_id, created_at=now))
+        await session.flush()
+    return (await reconcile_alerts(session, request, now=now)).cancelled
+
+
+async def resume_alerts(session: AsyncSession, request_id: int, user_id: int, *, now: datetime) -> Reconciled:
+    request = await owned_request(session, request_id, user_id)
+    await session.exec(delete(AlertMute).where(AlertMute.request_id == request.id))
+    return await reconcile_alerts(session, request, now=now)
+
+
+async def alerts_stopped(session: AsyncSession, request_id: int) -> bool:
+    return await session.get(AlertMute, request_id) is not None
+
+
+async def upcoming_alerts(session: AsyncSession, user_id: int, *, limit: int = 20) -> list[tuple[Alert, Request]]:
+    """A member's pending alerts, soonest first, with their requests."""
+    rows = await session.exec(
+        select(Alert, Request).join(Request, Request.id == Alert.request_id)
+        .where(Alert.user_id == user_id, Alert.state.in_(("pending", "sending")))
+        .order_by(Alert.fire_at, Alert.id).limit(limit)
+    )
+    return [(alert, request) for alert, request in rows.all()]

@@ -1,0 +1,302 @@
+"""``/reminders``: list, settings and test; the alert dispatcher's start and stop; the DM buttons.
+
+Thin: settings go through ``bot.services.users``, alerts through ``bot.reminders.outbox``. The DM
+buttons are ``DynamicItem``s whose ``custom_id`` carries the alert id (``alert:snooze:42``), so
+they work after restarts; the services check that the member pressing one owns the alert.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import GENERIC_FAILURE, reply_privately
+from bot.clock import utcnow
+from bot.errors import UserError
+from bot.reminders import outbox
+from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.kinds import kind_named
+from bot.reminders.messages import AlertContext, discord_timestamp, render_alert, sample_context
+from bot.reminders.sender import DiscordSender
+from bot.services import users
+from bot.templates import render
+
+if TYPE_CHECKING:
+    from bot.client import FoiBot
+    from bot.models import UserSettings
+
+log = logging.getLogger(__name__)
+
+RESPONSE_KINDS = frozenset({"response_due_soon", "response_due_today", "response_overdue", "response_very_overdue"})
+REVIEW_KINDS = frozenset({"review_due", "review_overdue"})
+
+
+@dataclass(frozen=True)
+class ButtonSpec:
+    label: str
+    style: discord.ButtonStyle
+    kinds: frozenset[str] | None  # None: every kind
+    needs_letters: bool = False
+
+
+# The DM's buttons, in the order shown (rules as data). "resume" is only on the stop confirmation.
+BUTTONS: dict[str, ButtonSpec] = {
+    "chaser": ButtonSpec("Draft chaser", discord.ButtonStyle.primary, frozenset({"response_overdue", "response_very_overdue", "review_overdue"}), True),
+    "review": ButtonSpec("Draft review", discord.ButtonStyle.primary, frozenset({"review_window_closing"}), True),
+    "got": ButtonSpec("I got a response", discord.ButtonStyle.success, RESPONSE_KINDS | REVIEW_KINDS),
+    "snooze": ButtonSpec("Snooze 3 days", discord.ButtonStyle.secondary, None),
+    "stop": ButtonSpec("Stop alerts for this request", discord.ButtonStyle.danger, None),
+    "resume": ButtonSpec("Resume alerts", discord.ButtonStyle.secondary, frozenset()),
+}
+OUTCOME_CHOICES = (
+    ("successful", "Successful: I got what I asked for"),
+    ("partially_successful", "Partially successful"),
+    ("refused", "Refused"),
+    ("not_held", "Not held: they say they don't have it"),
+)
+
+
+def letters_available() -> bool:
+    """Draft buttons only once the letters feature can draft for a tracked request: it is to
+    provide ``bot.services.letters.draft_for_request(db, viewer, public_id, kind, *, now)``
+    returning a ``bot.letters.render.Letter`` (kind "chaser" or "review")."""
+    try:
+        from bot.services import letters as letter_service
+    except ImportError:
+        return False
+    return callable(getattr(letter_service, "draft_for_request", None))
+
+
+class AlertButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"alert:(?P<action>[a-z]+):(?P<alert>[0-9]+)"):
+    def __init__(self, action: str, alert_id: int) -> None:
+        spec = BUTTONS[action]
+        super().__init__(discord.ui.Button(label=spec.label, style=spec.style, custom_id=f"alert:{action}:{alert_id}"))
+        self.action = action
+        self.alert_id = alert_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> AlertButton:
+        if match["action"] not in BUTTONS:
+            raise ValueError(f"unknown alert button {match['action']!r}")
+        return cls(match["action"], int(match["alert"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        cog = interaction.client.get_cog("Reminders")  # type: ignore[attr-defined]
+        try:
+            if cog is None:
+                raise UserError("Alerts are not running just now; try again in a minute.")
+            await cog.on_button(interaction, self.action, self.alert_id)
+        except UserError as exc:  # a View's errors do not reach the tree's on_error
+            await reply_privately(interaction, exc.message)
+        except Exception:
+            log.exception("alert button %s for alert %s failed (user %s)", self.action, self.alert_id, interaction.user.id)
+            await reply_privately(interaction, GENERIC_FAILURE)
+
+
+def alert_view(context: AlertContext, *, letters: bool) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    for action, spec in BUTTONS.items():
+        if (spec.kinds is None or context.kind in spec.kinds) and (letters or not spec.needs_letters):
+            view.add_item(AlertButton(action, context.alert_id))
+    return view
+
+
+class OutcomeSelect(discord.ui.Select[Any]):
+    """After "I got a response": what did it give? Recorded through the tracking service."""
+
+    def __init__(self, cog: Reminders, public_id: str, event: str) -> None:
+        options = [discord.SelectOption(label=label, value=value) for value, label in OUTCOME_CHOICES]
+        super().__init__(placeholder="What did the response give you?", options=options, custom_id="alert:outcome")
+        self.cog, self.public_id, self.event = cog, public_id, event
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            text = await self.cog.record_response(interaction.user.id, self.public_id, self.event, self.values[0])
+        except UserError as exc:
+            text = exc.message
+        except Exception:
+            log.exception("recording a %s for %s from an alert failed", self.event, self.public_id)
+            text = GENERIC_FAILURE
+        await interaction.response.edit_message(content=text, view=None)
+
+
+def _settings_view(settings: UserSettings) -> dict[str, Any]:
+    return {
+        "enabled": settings.alerts_enabled, "time": settings.alert_time, "zone": settings.timezone,
+        "lead_days": settings.lead_days, "dms_closed": settings.dms_closed,
+    }
+
+
+class Reminders(commands.GroupCog, group_name="reminders", group_description="Your deadline alerts by DM: list, settings, test"):
+    def __init__(self, bot: FoiBot) -> None:
+        self.bot = bot
+        self.sender = DiscordSender(bot, build_view=lambda c: alert_view(c, letters=letters_available()), letters=letters_available)
+        self.dispatcher: Dispatcher | None = None
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        outbox.default_zone = self.bot.settings.default_timezone
+        self.bot.add_dynamic_items(AlertButton)
+        self.bot.notices.append(self.dm_notice)
+        if self.bot.services_enabled:
+            self.dispatcher = Dispatcher(self.bot.db, self.sender)
+            self.dispatcher.start()
+
+    async def cog_unload(self) -> None:
+        if self.dispatcher is not None:
+            await self.dispatcher.stop()
+            self.dispatcher = None
+        self.bot.remove_dynamic_items(AlertButton)
+        if self.dm_notice in self.bot.notices:
+            self.bot.notices.remove(self.dm_notice)
+
+    async def dm_notice(self, interaction: discord.Interaction) -> str | None:
+        """Run after every command: the closed-DMs notice, once (design part 7)."""
+        return await users.take_dm_notice(self.bot.db, interaction.user.id)
+
+    # -- commands -------------------------------------------------------------------------------
+
+    @app_commands.command(name="list", description="Your upcoming alerts, with when each will come")
+    async def list_alerts(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        async with self.bot.db.session() as session:
+            settings = await users.get_settings(session, interaction.user.id)
+            upcoming = await outbox.upcoming_alerts(session, interaction.user.id, limit=16)
+        alerts = [
+            {"when": discord_timestamp(alert.fire_at, "f"), "relative": discord_timestamp(alert.fire_at, "R"),
+             "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": _cut(request.title, 60)}
+            for alert, request in upcoming[:15]
+        ]
+        text = render("messages/reminder_list.md.j2", alerts=alerts, settings=_settings_view(settings), more=len(upcoming) > 15)
+        await interaction.followup.send(text.strip(), ephemeral=True)
+
+    @app_commands.command(name="settings", description="When your alerts come: on/off, time of day, time zone, notice")
+    @app_commands.describe(
+        enabled="Alerts on (True) or off (False)",
+        time="Time of day for alerts, 24-hour HH:MM, e.g. 09:00",
+        timezone="Your time zone, e.g. Europe/London (start typing to pick)",
+        lead_days="Working days' notice before a response is due (0-10; 0 turns that alert off)",
+    )
+    async def settings(
+        self,
+        interaction: discord.Interaction,
+        enabled: bool | None = None,
+        time: app_commands.Range[str, 1, 8] | None = None,
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        lead_days: app_commands.Range[int, 0, 10] | None = None,
+    ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        changed = any(v is not None for v in (enabled, time, timezone, lead_days))
+        async with self.bot.db.transaction() as session:
+            if changed:
+                settings = await users.update_settings(
+                    session, interaction.user.id, now=utcnow(), enabled=enabled, time_of_day=time,
+                    timezone=timezone, lead_days=lead_days,
+                )
+            else:
+                settings = await users.get_settings(session, interaction.user.id)
+        text = render("messages/reminder_settings.md.j2", changed=changed, settings=_settings_view(settings))
+        await interaction.followup.send(text.strip(), ephemeral=True)
+
+    @settings.autocomplete("timezone")
+    async def timezone_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in users.timezone_choices(current)]
+
+    @app_commands.command(name="test", description="Send yourself a sample alert by DM now, to check DMs reach you")
+    async def test(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        now = utcnow()
+        async with self.bot.db.session() as session:
+            settings = await users.get_settings(session, interaction.user.id)
+        context = sample_context(interaction.user.id, now=now, zone=settings.timezone)
+        text = render("messages/reminder_test.md.j2", sample=render_alert(context))
+        result = await self.sender.send_text(context, text.strip()[:2000])
+        async with self.bot.db.transaction() as session:
+            if result.outcome == "sent":
+                await users.mark_dms_open(session, interaction.user.id, now=now)
+            elif result.outcome == "dms_closed":
+                await users.mark_dms_closed(session, interaction.user.id, now=now, notice=False)
+        if result.outcome == "sent":
+            reply = f"Sent: check your DMs. Real alerts come at {settings.alert_time} ({settings.timezone}) on working days."
+        elif result.outcome == "dms_closed":
+            reply = users.DMS_CLOSED_NOTICE.replace("I tried to send you an alert by DM", "I tried to DM you just now")
+        else:
+            reply = f"Discord did not take the message just now ({result.error}). Try again in a minute."
+        await interaction.followup.send(reply, ephemeral=True)
+
+    # -- buttons --------------------------------------------------------------------------------
+
+    async def on_button(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
+        user_id, now = interaction.user.id, utcnow()
+        if action == "snooze":
+            async with self.bot.db.transaction() as session:
+                alert = await outbox.snooze_alert(session, alert_id, user_id, now=now)
+            await reply_privately(
+                interaction,
+                f"Snoozed: I'll remind you again {discord_timestamp(alert.fire_at, 'f')} ({discord_timestamp(alert.fire_at, 'R')}).",
+            )
+        elif action in ("stop", "resume"):
+            async with self.bot.db.transaction() as session:
+                alert, request = await outbox.owned_alert(session, alert_id, user_id)
+                if action == "stop":
+                    await outbox.stop_alerts(session, request.id, user_id, now=now)  # type: ignore[arg-type]
+                else:
+                    await outbox.resume_alerts(session, request.id, user_id, now=now)  # type: ignore[arg-type]
+            if action == "stop":
+                view = discord.ui.View(timeout=None)
+                view.add_item(AlertButton("resume", alert_id))
+                text = f"Alerts stopped for `{request.public_id}`: no more DMs about it. Changed your mind?"
+                await interaction.response.send_message(text, view=view, ephemeral=True)
+            else:
+                await reply_privately(interaction, f"Alerts are back on for `{request.public_id}`.")
+        elif action == "got":
+            async with self.bot.db.session() as session:
+                alert, request = await outbox.owned_alert(session, alert_id, user_id)
+            event = "review_response" if alert.kind in REVIEW_KINDS else "response"
+            view = discord.ui.View(timeout=600)
+            view.add_item(OutcomeSelect(self, request.public_id, event))
+            what = "review outcome" if event == "review_response" else "response"
+            await interaction.response.send_message(
+                f"Good news. What did the {what} to `{request.public_id}` give you? (Recorded as received today.)",
+                view=view, ephemeral=True,
+            )
+        elif action in ("chaser", "review"):
+            await self.draft_letter(interaction, action, alert_id)
+
+    async def record_response(self, user_id: int, public_id: str, event: str, outcome: str) -> str:
+        from bot.services.requests import Viewer, append_event  # the tracking service
+
+        detail = await append_event(self.bot.db, Viewer(user_id), public_id, event, details={"outcome": outcome})
+        return f"Recorded for `{detail.public_id}`: {event.replace('_', ' ')} today ({outcome.replace('_', ' ')}). Your alerts are updated."
+
+    async def draft_letter(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
+        if not letters_available():
+            raise UserError("Drafting letters from an alert is not available yet.")
+        from bot.services import letters as letter_service
+        from bot.services.requests import Viewer
+
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        async with self.bot.db.session() as session:
+            _, request = await outbox.owned_alert(session, alert_id, interaction.user.id)
+        letter = await letter_service.draft_for_request(  # type: ignore[attr-defined]
+            self.bot.db, Viewer(interaction.user.id), request.public_id, action, now=utcnow()
+        )
+        file = discord.File(io.BytesIO(letter.text().encode("utf-8")), filename=f"{action}-{request.public_id}.txt")
+        await interaction.followup.send(
+            f"Your {action} letter for `{request.public_id}`: check it, add anything only you know, then send it.",
+            file=file, ephemeral=True,
+        )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+async def setup(bot: FoiBot) -> None:
+    await bot.add_cog(Reminders(bot))
