@@ -32,11 +32,18 @@ CITATION = {
 REVIEWABLE = [law for law in Law if regime(law).review_window is not None]
 
 
-@pytest.mark.parametrize("kind", [k.name for k in KINDS])
-@pytest.mark.parametrize("law", [law.value for law in Law])
+# Subject access has no review stage, so no review alerts are ever planned for it: those pairs
+# are left out rather than skipped.
+KIND_LAW_PAIRS = [
+    (kind.name, law.value)
+    for kind in KINDS
+    for law in Law
+    if not (kind.name.startswith("review_") and law not in REVIEWABLE)
+]
+
+
+@pytest.mark.parametrize(("kind", "law"), KIND_LAW_PAIRS)
 def test_every_kind_renders_for_every_law_with_its_citation_and_timestamps(kind: str, law: str) -> None:
-    if kind.startswith("review_") and Law(law) not in REVIEWABLE:
-        pytest.skip("subject access has no review stage, so no review alerts are planned")
     text = render_alert(replace(BASE, kind=kind, law=law))
     assert len(text) <= 2000
     assert CITATION[kind](regime(Law(law))) in text
