@@ -22,7 +22,7 @@ KEY_TITLES: dict[str, str] = {
     "review_request_by": "Ask for a review by",
     "review_due": "Review due",
     "review_due_max": "Review due at the latest",
-    "complaint_by": "Go to the {regulator} by",
+    "complaint_by": "Complain to the {regulator} by",
 }
 
 

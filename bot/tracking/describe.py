@@ -5,24 +5,12 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from bot.law.regimes import Law, regime
+from bot.law.explain import title
+from bot.law.regimes import Law
 from bot.tracking.events import EVENTS, EventKind, Outcome
 from bot.tracking.fold import Folded, TimelineEvent
 
 log = logging.getLogger(__name__)
-
-DEADLINE_LABELS: dict[str, str] = {
-    "response_due": "Response due",
-    "response_due_extended": "Extended response due",
-    "response_due_next_working_day": "Response due (if receipt counts from the next working day)",
-    "clarified_part_due": "Clarified part due",
-    "school_backstop": "School backstop (60 working days)",
-    "review_request_by": "Ask for a review by",
-    "review_due": "Review due",
-    "review_due_max": "Review due at the latest",
-    "complaint_by": "Complain to the {regulator} by",
-}
-
 
 def day_text(d: date) -> str:
     """``8 April 2022``."""
@@ -30,8 +18,8 @@ def day_text(d: date) -> str:
 
 
 def deadline_label(key: str, law: Law | str) -> str:
-    text = DEADLINE_LABELS.get(key, key.replace("_", " ").capitalize())
-    return text.format(regulator=regime(Law(law)).regulator_short)
+    """What a deadline key is called when shown (one wording everywhere: ``bot.law.explain``)."""
+    return title(key, Law(law))
 
 
 def exemption_label(exemption_id: str) -> str:
