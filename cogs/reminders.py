@@ -7,7 +7,6 @@ they work after restarts; the services check that the member pressing one owns t
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -278,20 +277,14 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     async def draft_letter(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
         if not letters_available():
             raise UserError("Drafting letters from an alert is not available yet.")
-        from bot.services import letters as letter_service
-        from bot.services.requests import Viewer
+        # The /letter message itself: timing warnings, the grounds menu, .docx and "Record" buttons.
+        from cogs.letters import send_letter
 
         await interaction.response.defer(ephemeral=True, thinking=True)
         async with self.bot.db.session() as session:
             _, request = await outbox.owned_alert(session, alert_id, interaction.user.id)
-        letter = await letter_service.draft_for_request(  # type: ignore[attr-defined]
-            self.bot.db, Viewer(interaction.user.id), request.public_id, action, now=utcnow()
-        )
-        file = discord.File(io.BytesIO(letter.text().encode("utf-8")), filename=f"{action}-{request.public_id}.txt")
-        await interaction.followup.send(
-            f"Your {action} letter for `{request.public_id}`: check it, add anything only you know, then send it.",
-            file=file, ephemeral=True,
-        )
+        # for_alert: a "chaser" for a late review is the complaint letter (bot.services.letters.alert_letter_kind).
+        await send_letter(interaction, request.public_id, action, for_alert=True)
 
 
 def _cut(text: str, limit: int) -> str:

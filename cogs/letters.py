@@ -1,0 +1,323 @@
+"""``/letter``: a review, chaser, complaint or clarification letter for a tracked request.
+
+Thin: the facts, grounds and letter come from ``bot.services.letters``; this file turns them into
+a private message. The grounds are a multi-select (ticked = proposed); changing it rewrites the
+letter in place. The letter is shown inline when it fits in one message, otherwise attached as a
+.txt file; "Download .docx" gives a Word copy; "Record: ... today" puts the letter on the timeline.
+
+Every component is a ``DynamicItem`` whose ``custom_id`` (``letter:<kind>:<public_id>:<action>``)
+carries what it needs, so the buttons work after a restart: the grounds ticked are encoded in the
+.docx button's id, and the member's own paragraph is read back from the message's embed. The
+service checks who may do what on every click (drafting: anyone who can see the request;
+recording: its owner only).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.letters import LetterKind
+from bot.letters.docx import letter_docx
+from bot.letters.timeline import long_date
+from bot.services import letters as service
+from bot.services.requests import search_requests
+from bot.templates import render
+from cogs.requests import guarded, safe, send_detail, viewer_of
+
+if TYPE_CHECKING:
+    from bot.client import FoiBot
+    from bot.services.letters import LetterDraft
+
+log = logging.getLogger(__name__)
+
+MESSAGE_MAX = 2000  # Discord's limit for a message's content
+EMBED_DESCRIPTION_MAX = 4096
+SELECT_OPTIONS_MAX = 25  # Discord: at most 25 options in a select menu
+OPTION_TEXT_MAX = 100  # Discord: a select option's label and description hold 100 characters each
+NOTES_FIELD = "Your own paragraph"
+_PID = r"[2-9A-HJ-NP-Z]{5}"
+_KINDS = "|".join(k.value for k in LetterKind)
+_GROUNDS_CODE = r"[0-9a-z]{3}\.[0-9a-z]{1,20}"
+KIND_TITLES = {
+    LetterKind.REVIEW: "Review letter",
+    LetterKind.CHASER: "Chaser",
+    LetterKind.COMPLAINT: "Complaint to the regulator",
+    LetterKind.CLARIFICATION: "Clarification reply",
+}
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def file_name(draft: LetterDraft, extension: str) -> str:
+    return f"letter-{draft.kind.value}-{draft.public_id}.{extension}"
+
+
+# -- the message -----------------------------------------------------------------------------------
+
+@dataclass
+class LetterMessage:
+    content: str
+    embed: discord.Embed
+    file: discord.File | None
+    view: discord.ui.View
+
+    def send_kwargs(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {"content": self.content, "embed": self.embed, "view": self.view}
+        if self.file is not None:
+            extra["file"] = self.file
+        return extra
+
+    def edit_kwargs(self) -> dict[str, Any]:
+        # Listing the attachments replaces the old .txt (or removes it when the letter now fits inline).
+        return {"content": self.content, "embed": self.embed, "view": self.view,
+                "attachments": [self.file] if self.file is not None else []}
+
+
+def letter_content(draft: LetterDraft) -> tuple[str, discord.File | None]:
+    """Timing warnings first (they matter most), then the letter in a code block when it all fits
+    in one message: in a code block nothing the member typed is read as markdown or a mention."""
+    warnings = "\n".join(f"⚠️ **{w.message}**" for w in draft.letter.warnings)
+    head = f"{warnings}\n\n" if warnings else ""
+    text = draft.letter.text()
+    block = f"```\n{text.rstrip()}\n```"
+    if "```" not in text and len(head) + len(block) <= MESSAGE_MAX:
+        return head + block, None
+    name = file_name(draft, "txt")
+    note = f"The letter is attached as `{name}` (too long to show in a message)."
+    return _cut(head + note, MESSAGE_MAX), discord.File(io.BytesIO(text.encode("utf-8")), filename=name)
+
+
+def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
+    argued = [p for p in draft.proposals if p.id in draft.letter.ground_ids]
+    description = render(
+        "messages/letter_reply.md.j2",
+        kind=draft.kind.value,
+        argued=[{"title": p.title, "citations": "; ".join(p.citations)} for p in argued],
+        has_grounds=bool(draft.proposals),
+        offered=[{"title": p.title, "check": p.check} for p in draft.offered],
+        deadline=long_date(draft.letter.deadline_stated) if draft.letter.deadline_stated else "",
+        signer_is_fallback=draft.signer_is_fallback,
+        signed_as=safe(draft.signed_as, 100),
+        authority=safe(authority, 200),
+        can_record=draft.can_record,
+        record_label=draft.record.label,
+    ).strip()
+    colour = discord.Colour.orange() if draft.letter.warnings else discord.Colour.blurple()
+    embed = discord.Embed(title=f"{KIND_TITLES[draft.kind]} · {draft.public_id}", colour=colour,
+                          description=_cut(description, EMBED_DESCRIPTION_MAX))
+    if draft.notes:
+        # The member's paragraph travels with the message, so a later click can rewrite the letter.
+        embed.add_field(name=NOTES_FIELD, value=f"```\n{draft.notes}\n```", inline=False)
+    embed.set_footer(text="Only you can see this" + (" · tick or untick grounds to rewrite the letter" if draft.proposals else ""))
+    return embed
+
+
+def letter_view(draft: LetterDraft) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    if draft.proposals:
+        view.add_item(GroundsSelect(draft.kind, draft.public_id, ground_options(draft)))
+    view.add_item(DocxButton(draft.kind, draft.public_id, service.encode_grounds(draft.letter.ground_ids)))
+    if draft.can_record:
+        view.add_item(RecordButton(draft.kind, draft.public_id, draft.record.label))
+    return view
+
+
+def ground_options(draft: LetterDraft) -> list[discord.SelectOption]:
+    """One option per ground that fits, ticked ones first if there are more than Discord shows."""
+    chosen = set(draft.letter.ground_ids)
+    proposals = sorted(draft.proposals, key=lambda p: p.id not in chosen)[:SELECT_OPTIONS_MAX]
+    order = {p.id: n for n, p in enumerate(draft.proposals)}
+    return [
+        discord.SelectOption(
+            label=_cut(p.title, OPTION_TEXT_MAX), value=p.id, default=p.id in chosen,
+            description=_cut("; ".join(p.citations) or p.check, OPTION_TEXT_MAX) or None,
+        )
+        for p in sorted(proposals, key=lambda p: order[p.id])
+    ]
+
+
+def letter_message(draft: LetterDraft, authority: str) -> LetterMessage:
+    content, file = letter_content(draft)
+    return LetterMessage(content, letter_embed(draft, authority), file, letter_view(draft))
+
+
+def notes_from(message: discord.Message | None) -> str | None:
+    """The member's paragraph, as the letter's message carries it (None when there is none)."""
+    for embed in message.embeds if message is not None else ():
+        for field in embed.fields:
+            value = field.value or ""
+            if field.name == NOTES_FIELD and value.startswith("```\n") and value.endswith("\n```"):
+                return value[4:-4]
+    return None
+
+
+# -- sending ---------------------------------------------------------------------------------------
+
+async def send_letter(interaction: discord.Interaction, public_id: str, kind: LetterKind | str, *,
+                      notes: str | None = None, for_alert: bool = False) -> None:
+    """Write the letter and send it privately; also used by the alert DMs' *Draft* buttons."""
+    if not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    draft = await service.prepare_letter(
+        interaction.client.db, viewer_of(interaction), public_id, kind,  # type: ignore[attr-defined]
+        notes=notes, signer=interaction.user.display_name, for_alert=for_alert,
+    )
+    authority = draft.facts.authority
+    await interaction.followup.send(ephemeral=True, **letter_message(draft, authority).send_kwargs())
+
+
+async def rewrite_letter(interaction: discord.Interaction, kind: str, public_id: str, ground_ids: list[str]) -> None:
+    await interaction.response.defer()  # the letter message itself is edited
+    draft = await service.prepare_letter(
+        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,  # type: ignore[attr-defined]
+        notes=notes_from(interaction.message), signer=interaction.user.display_name,
+    )
+    await interaction.edit_original_response(**letter_message(draft, draft.facts.authority).edit_kwargs())
+
+
+async def send_docx(interaction: discord.Interaction, kind: str, public_id: str, grounds_code: str | None) -> None:
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    ground_ids = service.decode_grounds(grounds_code) if grounds_code else None
+    draft = await service.prepare_letter(
+        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,  # type: ignore[attr-defined]
+        notes=notes_from(interaction.message), signer=interaction.user.display_name,
+    )
+    data = await asyncio.to_thread(letter_docx, draft.letter)  # python-docx is synchronous
+    reset = "" if grounds_code is None or ground_ids is not None else " (foibot was updated since: with the grounds it proposes)"
+    await interaction.followup.send(
+        f"Word copy of your {KIND_TITLES[draft.kind].lower()} for `{draft.public_id}`{reset}.",
+        file=discord.File(io.BytesIO(data), filename=file_name(draft, "docx")), ephemeral=True,
+    )
+
+
+async def record_sent(interaction: discord.Interaction, kind: str, public_id: str) -> None:
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    detail = await service.record_letter_sent(interaction.client.db, viewer_of(interaction), public_id, kind)  # type: ignore[attr-defined]
+    label = service.LETTER_EVENTS[LetterKind(kind)].label
+    await send_detail(interaction, f"Recorded on {detail.public_id}: {label} today.", detail)
+
+
+# -- components (persistent: they work after a restart) -------------------------------------------
+
+class GroundsSelect(discord.ui.DynamicItem[discord.ui.Select[Any]],
+                    template=rf"letter:(?P<kind>{_KINDS}):(?P<pid>{_PID}):grounds"):
+    def __init__(self, kind: LetterKind | str, public_id: str, options: list[discord.SelectOption]) -> None:
+        super().__init__(discord.ui.Select(
+            custom_id=f"letter:{LetterKind(kind).value}:{public_id}:grounds", options=options, min_values=0,
+            max_values=max(len(options), 1), placeholder="Grounds to argue: tick or untick to rewrite the letter",
+        ))
+        self.kind, self.public_id = LetterKind(kind).value, public_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select[Any],  # type: ignore[override]
+                             match: re.Match[str]) -> GroundsSelect:
+        return cls(match["kind"], match["pid"], list(item.options))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        values = list(self.item.values)
+        await guarded(interaction, rewrite_letter(interaction, self.kind, self.public_id, values), f"select {self.custom_id}")
+
+
+class DocxButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                 template=rf"letter:(?P<kind>{_KINDS}):(?P<pid>{_PID}):docx(?::(?P<grounds>{_GROUNDS_CODE}))?"):
+    def __init__(self, kind: LetterKind | str, public_id: str, grounds_code: str | None) -> None:
+        kind = LetterKind(kind).value
+        custom_id = f"letter:{kind}:{public_id}:docx" + (f":{grounds_code}" if grounds_code else "")
+        super().__init__(discord.ui.Button(label="Download .docx", style=discord.ButtonStyle.secondary, custom_id=custom_id))
+        self.kind, self.public_id, self.grounds_code = kind, public_id, grounds_code
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+                             match: re.Match[str]) -> DocxButton:
+        return cls(match["kind"], match["pid"], match["grounds"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await guarded(interaction, send_docx(interaction, self.kind, self.public_id, self.grounds_code), f"button {self.custom_id}")
+
+
+class RecordButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                   template=rf"letter:(?P<kind>{_KINDS}):(?P<pid>{_PID}):record"):
+    def __init__(self, kind: LetterKind | str, public_id: str, label: str) -> None:
+        kind = LetterKind(kind).value
+        super().__init__(discord.ui.Button(label=_cut(f"Record: {label} today", 80), style=discord.ButtonStyle.primary,
+                                           custom_id=f"letter:{kind}:{public_id}:record"))
+        self.kind, self.public_id = kind, public_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+                             match: re.Match[str]) -> RecordButton:
+        return cls(match["kind"], match["pid"], service.LETTER_EVENTS[LetterKind(match["kind"])].label)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        # The service refuses anyone but the owner (and "not found" for those who cannot see it).
+        await guarded(interaction, record_sent(interaction, self.kind, self.public_id), f"button {self.custom_id}")
+
+
+COMPONENTS = (GroundsSelect, DocxButton, RecordButton)
+
+
+# -- the commands ----------------------------------------------------------------------------------
+
+REQUEST_HELP = "The request (type its title or id)"
+NOTES_HELP = "A paragraph of your own to add to the letter (optional)"
+
+
+class Letters(commands.GroupCog, group_name="letter",
+              group_description="Write a review, chaser, complaint or clarification letter for a tracked request"):
+    def __init__(self, bot: FoiBot) -> None:
+        self.bot = bot
+        super().__init__()
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(*COMPONENTS)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(*COMPONENTS)
+
+    @app_commands.command(name="review", description="Ask for a review of a response: grounds proposed from its facts")
+    @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
+    async def review(self, interaction: discord.Interaction, request: str,
+                     notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
+        await send_letter(interaction, request, LetterKind.REVIEW, notes=notes)
+
+    @app_commands.command(name="chaser", description="Chase a response that is late, giving the deadline it missed")
+    @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
+    async def chaser(self, interaction: discord.Interaction, request: str,
+                     notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
+        await send_letter(interaction, request, LetterKind.CHASER, notes=notes)
+
+    @app_commands.command(name="complaint", description="Complain to the regulator (ICO or Scottish Information Commissioner)")
+    @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
+    async def complaint(self, interaction: discord.Interaction, request: str,
+                        notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
+        await send_letter(interaction, request, LetterKind.COMPLAINT, notes=notes)
+
+    @app_commands.command(name="clarification", description="Reply to the authority's request for clarification")
+    @app_commands.describe(request=REQUEST_HELP, clarification="Your clarification: what you meant, in your own words")
+    async def clarification(self, interaction: discord.Interaction, request: str,
+                            clarification: app_commands.Range[str, 1, service.NOTES_MAX]) -> None:
+        await send_letter(interaction, request, LetterKind.CLARIFICATION, notes=clarification)
+
+    @review.autocomplete("request")
+    @chaser.autocomplete("request")
+    @complaint.autocomplete("request")
+    @clarification.autocomplete("request")
+    async def request_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        # The tracking service's search: only the requests this member may see, latest first.
+        found = await search_requests(self.bot.db, viewer_of(interaction), current)
+        return [app_commands.Choice(name=_cut(f"{pid} · {' '.join(title.split())}", 100), value=pid) for pid, title in found]
+
+
+async def setup(bot: FoiBot) -> None:
+    await bot.add_cog(Letters(bot))
