@@ -292,10 +292,12 @@ class DetailsForm(discord.ui.Modal):
     """`/request log`'s long fields (a new request) or `/request edit`'s (``public_id`` given)."""
 
     def __init__(self, *, authority: str = "", law: str = "", division: str | None = None, visibility: str = "",
-                 public_id: str | None = None, defaults: dict[str, str] | None = None) -> None:
+                 requester_name: str | None = None, public_id: str | None = None, defaults: dict[str, str] | None = None) -> None:
         title = f"Edit {public_id}" if public_id else "Log a request you sent"
         super().__init__(title=title, custom_id=f"req:edit:{public_id}" if public_id else "req:log", timeout=900)
         self.authority, self.law, self.division, self.visibility, self.public_id = authority, law, division, visibility, public_id
+        # Discord allows five inputs in a form and all five are taken: the name comes as a command option.
+        self.requester_name = requester_name
         self.inputs = detail_inputs(defaults or {"sent_on": uk_today().strftime("%d/%m/%Y")})
         for item in self.inputs.values():
             self.add_item(item)
@@ -310,7 +312,7 @@ class DetailsForm(discord.ui.Modal):
                 await send_detail(interaction, f"Updated {detail.public_id}.", detail)
                 return
             new = service.NewRequest(authority_name=self.authority, law=self.law, division=self.division,
-                                     visibility=self.visibility, **values)
+                                     visibility=self.visibility, requester_name=self.requester_name, **values)
             detail = await service.create_request(db, viewer, new)
             await send_detail(interaction, f"Logged as **{detail.public_id}**.", detail)
 
@@ -320,9 +322,9 @@ class DetailsForm(discord.ui.Modal):
 class DivisionPicker(discord.ui.View):
     """A new authority: which part of the UK is it in? Then the log form opens."""
 
-    def __init__(self, authority: str, law: str, visibility: str) -> None:
+    def __init__(self, authority: str, law: str, visibility: str, requester_name: str | None = None) -> None:
         super().__init__(timeout=600)
-        self.authority, self.law, self.visibility = authority, law, visibility
+        self.authority, self.law, self.visibility, self.requester_name = authority, law, visibility, requester_name
         select = discord.ui.Select(custom_id="req:division", placeholder="Part of the UK",
                                    options=[discord.SelectOption(label=name, value=d.value) for d, name in DIVISION_NAMES.items()])
         select.callback = self.picked  # type: ignore[method-assign]
@@ -331,7 +333,8 @@ class DivisionPicker(discord.ui.View):
 
     async def picked(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_modal(
-            DetailsForm(authority=self.authority, law=self.law, division=self.select.values[0], visibility=self.visibility))
+            DetailsForm(authority=self.authority, law=self.law, division=self.select.values[0], visibility=self.visibility,
+                        requester_name=self.requester_name))
 
 
 # -- the commands ------------------------------------------------------------------------------
@@ -349,19 +352,22 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
 
     @app_commands.command(name="log", description="Record a request you have already sent")
     @app_commands.describe(authority="The public authority (pick one, or type a new name)", law="The law you asked under (default FOIA)",
-                           visibility="Who can see it (default: only you)", division="For a new authority: its part of the UK")
+                           visibility="Who can see it (default: only you)", division="For a new authority: its part of the UK",
+                           name="Your name as it should appear on letters (FOIA s.8: a request needs your real name)")
     @app_commands.choices(law=LAW_CHOICES, visibility=VISIBILITY_CHOICES, division=DIVISION_CHOICES)
     async def log(self, interaction: discord.Interaction, authority: str, law: str = Law.FOIA.value,
-                  visibility: str = Visibility.PRIVATE.value, division: str | None = None) -> None:
+                  visibility: str = Visibility.PRIVATE.value, division: str | None = None, name: str | None = None) -> None:
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
+        requester = name
         name, known = await authorities.resolve_name(self.bot.db, authority)
         if not known and division is None and authorities.implied_division(law) is None:
             await interaction.response.send_message(
                 f"“{safe(name, 100)}” is new to foibot. Which part of the UK is it in? (It matters for bank holidays.)",
-                view=DivisionPicker(name, law, visibility), ephemeral=True)
+                view=DivisionPicker(name, law, visibility, requester), ephemeral=True)
             return
-        await interaction.response.send_modal(DetailsForm(authority=name, law=law, division=division, visibility=visibility))
+        await interaction.response.send_modal(
+            DetailsForm(authority=name, law=law, division=division, visibility=visibility, requester_name=requester))
 
     @log.autocomplete("authority")
     async def authority_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -419,10 +425,12 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await record(interaction, request, kind, date, note, {k: v for k, v in details.items() if v is not None})
 
     @app_commands.command(name="edit", description="Change a request's details (title, date sent, link...) or who sees it")
-    @app_commands.describe(request="The request (type its title or id)", visibility="Who can see it", law="The law it was made under")
+    @app_commands.describe(request="The request (type its title or id)", visibility="Who can see it", law="The law it was made under",
+                           name="Your name as it should appear on letters")
     @app_commands.choices(visibility=VISIBILITY_CHOICES, law=LAW_CHOICES)
-    async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None) -> None:
-        if visibility is None and law is None:
+    async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None,
+                   name: str | None = None) -> None:
+        if visibility is None and law is None and name is None:
             r = (await service.get_own_request(self.bot.db, viewer_of(interaction), request)).request
             defaults = {"title": r.title, "sent_on": r.sent_on.strftime("%d/%m/%Y"), "link": r.link or "",
                         "reference": r.reference or "", "questions": r.questions or ""}
@@ -430,7 +438,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         detail = await service.edit_request(self.bot.db, viewer_of(interaction), request,
-                                            service.RequestChanges(visibility=visibility, law=law))
+                                            service.RequestChanges(visibility=visibility, law=law, requester_name=name))
         await send_detail(interaction, f"Updated {detail.public_id}.", detail)
 
     @app_commands.command(name="delete", description="Delete a request and its timeline (asks first)")

@@ -51,9 +51,10 @@ def letter_text(message: FakeMessage, public_id: str) -> str:
     return message.content.split("```\n", 1)[1].rsplit("\n```", 1)[0]
 
 
-async def log_phso(fake: FakeDiscord) -> str:
+async def log_phso(fake: FakeDiscord, name: str | None = None) -> str:
     """/request log for a new authority (its part of the UK first), then the form, questions included."""
-    picker = await (await fake.slash("request log", {"authority": PHSO["authority"]})).reply()
+    options = {"authority": PHSO["authority"], **({"name": name} if name else {})}
+    picker = await (await fake.slash("request log", options)).reply()
     picked = await fake.select(picker, "req:division", ["england-and-wales"])
     submitted = await fake.submit_modal(picked, {
         "title": PHSO["title"], "sent_on": "28/03/2022", "link": PHSO["link"], "reference": PHSO["reference"],
@@ -66,7 +67,7 @@ async def log_phso(fake: FakeDiscord) -> str:
 
 async def test_a_review_letter_for_the_phso_response_then_recording_it(fake_discord: FakeDiscord, bot_process: StartBot) -> None:
     bot = await bot_process()
-    public_id = await log_phso(fake_discord)
+    public_id = await log_phso(fake_discord, name="Dudley Jones")
     answered = await (await fake_discord.slash("request update", {
         "request": public_id, "event": "response", "date": "08/04/2022", "outcome": "partially_successful",
         "unanswered": "3, 6", "attachment_missing": True,
@@ -90,8 +91,8 @@ async def test_a_review_letter_for_the_phso_response_then_recording_it(fake_disc
     assert "explain" not in letter.lower()
     due = review_due_if_asked(today)
     assert f"I therefore expect your decision by {long_date(due)}" in letter
-    # Signed with the member's Discord name: the request was logged without a requester name.
-    assert letter.rstrip().endswith("Yours faithfully,\n\nAlice") and "Signed “Alice”" in reply.text
+    # Signed with the name given when the request was logged (not the member's Discord name).
+    assert letter.rstrip().endswith("Yours faithfully,\n\nDudley Jones") and "Signed “Alice”" not in reply.text
     # The timing warning comes first, in bold: the 40 working days to ask closed on 10 June 2022.
     assert reply.content.startswith("⚠️ **The window to ask for a review closed on Friday 10 June 2022")
 
