@@ -148,19 +148,29 @@ class Event(SQLModel, table=True):
 # --- drafting ---------------------------------------------------------------------------------
 
 class Draft(SQLModel, table=True):
+    """A request being written (``/draft``): the four fields of the draft form, private to its owner.
+
+    ``state`` is ``open`` until the member marks it as sent; it then points at the tracked request
+    it became (``request_id``, cleared if that request is deleted) and keeps the day it was sent.
+    """
+
     __tablename__ = "drafts"
+    # /draft list and its autocomplete: a member's drafts, most recently changed first.
+    __table_args__ = (sa.Index("ix_drafts_owner_updated", "owner_id", "updated_at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    public_id: str = Field(max_length=8, unique=True, index=True)
-    owner_id: int = _snowflake(index=True)
-    guild_id: Optional[int] = _snowflake(default=None, nullable=True)
+    public_id: str = Field(max_length=8, unique=True, index=True)  # e.g. K7Q2M, same shape as requests'
+    owner_id: int = _snowflake()
+    guild_id: Optional[int] = _snowflake(default=None, nullable=True)  # where it was started (None: DMs)
     law: str = Field(default="foia", max_length=8)
     authority_name: str = Field(default="", max_length=200)
     subject: str = Field(default="", max_length=200)
     questions: str = Field(default="", sa_type=sa.Text)
     requester_name: str = Field(default="", max_length=100)
     state: str = Field(default="open", max_length=16)  # open | sent
-    request_id: Optional[int] = Field(default=None, foreign_key="requests.id", ondelete="SET NULL")
+    # Indexed: deleting a request clears this (ON DELETE SET NULL) without scanning every draft.
+    request_id: Optional[int] = Field(default=None, foreign_key="requests.id", ondelete="SET NULL", index=True)
+    sent_on: Optional[date] = Field(default=None)
     created_at: datetime = _instant(default_factory=_utcnow)
     updated_at: datetime = _instant(default_factory=_utcnow)
 

@@ -136,41 +136,47 @@ async def _store(session: AsyncSession, request: Request, folded: Folded, now: d
 
 async def create_request(db: Database, viewer: Viewer, new: NewRequest, *, now: datetime | None = None) -> RequestDetail:
     """Log a request already sent: its authority (created when new), details and a "sent" event."""
+    async with db.transaction() as session:
+        return await create_request_in(session, viewer, new, now=now)
+
+
+async def create_request_in(session: AsyncSession, viewer: Viewer, new: NewRequest, *, now: datetime | None = None) -> RequestDetail:
+    """``create_request`` inside the caller's open transaction (e.g. a draft marked as sent, so the
+    request and the draft's new state commit together or not at all)."""
     now, today = _resolve_today(now)
     clean = clean_new_request(new, today=today, in_server=viewer.guild_id is not None)
-    async with db.transaction() as session:
-        count = await session.exec(select(func.count()).select_from(Request).where(col(Request.owner_id) == viewer.user_id))
-        if count.one() >= MAX_REQUESTS_PER_MEMBER:
-            raise BadInput(f"You already track {MAX_REQUESTS_PER_MEMBER} requests, foibot's limit: delete old ones first.")
-        authority = await authorities.find_or_create(
-            session, clean.authority_name, law=clean.law, division=clean.division, created_by=viewer.user_id, now=now
-        )
-        request = Request(
-            public_id=await unused_public_id(session),
-            owner_id=viewer.user_id,
-            guild_id=viewer.guild_id,
-            visibility=clean.visibility.value,
-            authority_id=authority.id,
-            law=clean.law.value,
-            title=clean.title,
-            questions=clean.questions,
-            requester_name=clean.requester_name,
-            reference=clean.reference,
-            link=clean.link,
-            sent_on=clean.sent_on,
-            school=clean.school if clean.school is not None else authority.kind == "school",
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(request)
-        await session.flush()
-        event = Event(request_id=request.id, kind=EventKind.SENT.value, occurred_on=clean.sent_on, recorded_at=now, actor_id=viewer.user_id, data={})
-        session.add(event)
-        await session.flush()
-        folded = fold(base_facts(request, authority), timeline([event]), today)
-        await _store(session, request, folded, now)
-        log.info("request %s logged by %s", request.public_id, viewer.user_id)
-        return _detail(viewer, request, authority, [event], folded)
+    count = await session.exec(select(func.count()).select_from(Request).where(col(Request.owner_id) == viewer.user_id))
+    if count.one() >= MAX_REQUESTS_PER_MEMBER:
+        raise BadInput(f"You already track {MAX_REQUESTS_PER_MEMBER} requests, foibot's limit: delete old ones first.")
+    authority = await authorities.find_or_create(
+        session, clean.authority_name, law=clean.law, division=clean.division, created_by=viewer.user_id, now=now
+    )
+    request = Request(
+        public_id=await unused_public_id(session),
+        owner_id=viewer.user_id,
+        guild_id=viewer.guild_id,
+        visibility=clean.visibility.value,
+        authority_id=authority.id,
+        law=clean.law.value,
+        title=clean.title,
+        questions=clean.questions,
+        requester_name=clean.requester_name,
+        reference=clean.reference,
+        link=clean.link,
+        sent_on=clean.sent_on,
+        school=clean.school if clean.school is not None else authority.kind == "school",
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(request)
+    await session.flush()
+    event = Event(request_id=request.id, kind=EventKind.SENT.value, occurred_on=clean.sent_on, recorded_at=now, actor_id=viewer.user_id, data={})
+    session.add(event)
+    await session.flush()
+    folded = fold(base_facts(request, authority), timeline([event]), today)
+    await _store(session, request, folded, now)
+    log.info("request %s logged by %s", request.public_id, viewer.user_id)
+    return _detail(viewer, request, authority, [event], folded)
 
 
 async def append_event(

@@ -1,4 +1,4 @@
-"""drafts: stored request drafts.
+"""drafts: stored request drafts (/draft).
 
 Revision ID: 0003
 Revises: 0002
@@ -30,14 +30,16 @@ def upgrade() -> None:
     sa.Column('requester_name', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('request_id', sa.Integer(), nullable=True),
+    sa.Column('sent_on', sa.Date(), nullable=True),
     sa.Column('created_at', bot.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', bot.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['request_id'], ['requests.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('drafts', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_drafts_owner_id'), ['owner_id'], unique=False)
+        batch_op.create_index('ix_drafts_owner_updated', ['owner_id', 'updated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_drafts_public_id'), ['public_id'], unique=True)
+        batch_op.create_index(batch_op.f('ix_drafts_request_id'), ['request_id'], unique=False)
 
 
 def downgrade() -> None:
