@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, datetime, time
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.clock import UK, uk_today
+from bot.clock import uk_today
 from bot.law import Division, Law, RequestFacts, calendar_for, compute_deadlines, parse_user_date, regime
 from bot.law.counting import long_date, sentence
 from bot.law.deadlines import NON_WORKING_RECEIPT_NOTE, DeadlineReport
 from bot.law.explain import REVIEW_ANCHOR_WORDS, count_runs, skipped_line, whose_holidays
 from bot.law.regimes import DIVISION_NAMES, CalendarKind, Unit
+from cogs._shared import stamp
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 
 # Discord embed limits: title 256, field value 1024, footer 2048 characters.
 _TITLE_MAX, _FIELD_MAX, _FOOTER_MAX, _MESSAGE_MAX = 256, 1024, 2048, 2000
-DUE_TIME = time(9, 0)  # a due date is shown as 09:00 UK time that day, the start of the working day
 
 LAW_CHOICES = [
     app_commands.Choice(name="FOIA: Freedom of Information Act 2000 (England, Wales, NI, UK bodies)", value=Law.FOIA.value),
@@ -47,15 +47,10 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def due_datetime(day: date) -> datetime:
-    """The moment shown for a due date: 09:00 Europe/London on that day (timezone-aware)."""
-    return datetime.combine(day, DUE_TIME, tzinfo=UK)
-
-
 def discord_date(day: date) -> str:
-    """``<t:…:D> (<t:…:R>)``: the date in each reader's own format, and how far away it is."""
-    moment = due_datetime(day)
-    return f"{discord.utils.format_dt(moment, 'D')} ({discord.utils.format_dt(moment, 'R')})"
+    """``<t:…:D> (<t:…:R>)``: the date in each reader's own format, and how far away it is
+    (the same moment every cog uses for a date: see ``cogs._shared.stamp``)."""
+    return f"{stamp(day, 'D')} ({stamp(day, 'R')})"
 
 
 def _windows_text(report: DeadlineReport) -> tuple[str, str]:

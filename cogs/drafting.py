@@ -30,7 +30,7 @@ from bot.services import drafts as service
 from bot.templates import render
 from bot.tracking.describe import deadline_label
 from bot.tracking.limits import TITLE_MAX
-from cogs.requests import LAW_CHOICES, guarded, safe, stamp, viewer_of
+from cogs._shared import LAW_CHOICES, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot

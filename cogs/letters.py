@@ -31,7 +31,8 @@ from bot.letters.timeline import long_date
 from bot.services import letters as service
 from bot.services.requests import search_requests
 from bot.templates import render
-from cogs.requests import guarded, safe, send_detail, viewer_of
+from cogs._request_views import send_detail
+from cogs._shared import guarded, safe, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot

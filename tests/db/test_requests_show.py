@@ -9,7 +9,7 @@ import pytest
 from bot.db import Database
 from bot.services import Viewer
 from bot.services.requests import NewRequest, append_event, create_request, get_request, list_requests
-from cogs.requests import EMBED_DESCRIPTION_MAX, list_embed, show_embed, show_view
+from cogs._request_views import EMBED_DESCRIPTION_MAX, list_embed, show_embed, show_view
 
 pytestmark = pytest.mark.asyncio
 

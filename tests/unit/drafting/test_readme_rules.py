@@ -8,14 +8,13 @@ from bot.drafting import RULES
 from bot.drafting.rules_doc import rules_markdown
 
 ROOT = Path(__file__).resolve().parents[3]
-# docs/readme/drafting.md is merged into README.md by the coordinator; either may hold the list.
-CANDIDATES = (ROOT / "docs" / "readme" / "drafting.md", ROOT / "README.md")
+CANDIDATES = (ROOT / "README.md",)
 
 
 def test_the_readme_lists_every_rule_exactly_as_the_rules_table_says():
     texts = [path.read_text(encoding="utf-8") for path in CANDIDATES if path.exists()]
     assert any(rules_markdown() in text for text in texts), (
-        "regenerate the rules list in docs/readme/drafting.md with: python -m bot lint --rules"
+        "regenerate the rules list in README.md with: python -m bot lint --rules"
     )
 
 

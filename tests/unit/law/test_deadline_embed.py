@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
 
 import discord
 import pytest
@@ -24,7 +25,7 @@ def fields(embed: discord.Embed) -> dict[str, str]:
 def test_phso_embed_shows_the_due_date_with_discord_timestamps() -> None:
     embed = embed_for(Law.FOIA, date(2022, 3, 28))
     assert embed.title == "FOIA response due Wed 27 April 2022"
-    stamp = int(datetime(2022, 4, 27, 8, 0, tzinfo=timezone.utc).timestamp())  # 09:00 BST
+    stamp = int(datetime(2022, 4, 27, 11, 0, tzinfo=timezone.utc).timestamp())  # noon BST
     assert f"<t:{stamp}:D>" in (embed.description or "")
     assert f"<t:{stamp}:R>" in (embed.description or "")
 
@@ -127,6 +128,7 @@ async def test_setup_registers_the_command_and_the_dynamic_button() -> None:
 
 
 @pytest.mark.parametrize("day", [date(2022, 3, 27), date(2022, 10, 30)])
-def test_due_times_are_nine_in_the_morning_uk_time_whatever_the_clock_change(day: date) -> None:
-    moment = cog.due_datetime(day)
-    assert moment.hour == 9 and moment.tzinfo is not None
+def test_a_due_date_is_shown_as_noon_uk_time_whatever_the_clock_change(day: date) -> None:
+    # Noon UK time is the same calendar day for readers from UTC-11 to UTC+11.
+    moment = datetime.combine(day, time(12), tzinfo=ZoneInfo("Europe/London"))
+    assert f"<t:{int(moment.timestamp())}:D>" in cog.discord_date(day)

@@ -185,7 +185,7 @@ def test_every_kind_has_an_event_to_record_and_a_title() -> None:
         assert a.label != b.label
 
 
-README = Path(__file__).resolve().parents[3] / "docs" / "readme" / "letters.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def test_the_readme_lists_every_letter_command_and_every_ground_with_its_source() -> None:

@@ -1,0 +1,55 @@
+"""What every cog needs to turn an interaction into a service call and back: who is asking, how a
+date is shown, how member text is shown, and how a button's or form's errors reach the member.
+
+(Modules whose name starts with ``_`` are helpers, not extensions: ``FoiBot`` loads only the others.)
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+
+from bot.client import GENERIC_FAILURE, reply_privately
+from bot.clock import UK
+from bot.errors import UserError
+from bot.law.regimes import Law, regime
+from bot.services import Viewer
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable
+
+log = logging.getLogger(__name__)
+
+LAW_CHOICES = [app_commands.Choice(name=regime(law).short, value=law.value) for law in Law]
+
+
+def viewer_of(interaction: discord.Interaction) -> Viewer:
+    return Viewer(interaction.user.id, interaction.guild_id)
+
+
+def stamp(day: date, style: str) -> str:
+    # Noon UK time reads as the same calendar day in every time zone from UTC-11 to UTC+11.
+    return discord.utils.format_dt(datetime.combine(day, time(12), tzinfo=UK), style)  # type: ignore[arg-type]
+
+
+def safe(text: str | None, limit: int | None = None) -> str:
+    """Member text shown as written: markdown escaped, shortened for display only."""
+    text = " ".join((text or "").split())
+    if limit and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return discord.utils.escape_markdown(text)
+
+
+async def guarded(interaction: discord.Interaction, work: Awaitable[None], what: str) -> None:
+    """Run a button's or form's work; a View's errors never reach the tree's ``on_error``."""
+    try:
+        await work
+    except UserError as exc:
+        await reply_privately(interaction, exc.message)
+    except Exception:
+        log.exception("%s failed for user %s", what, interaction.user.id)
+        await reply_privately(interaction, GENERIC_FAILURE)
