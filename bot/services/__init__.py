@@ -69,10 +69,11 @@ def not_found(text: str) -> NotFound:
     )
 
 
-async def unused_public_id(session: AsyncSession) -> str:
+async def unused_public_id(session: AsyncSession, table: type[Any] = Request) -> str:
+    """A fresh public id not yet used in ``table`` (requests by default; drafts use their own)."""
     for _ in range(_PUBLIC_ID_ATTEMPTS):
         candidate = new_public_id()
-        taken = await session.exec(select(Request.id).where(col(Request.public_id) == candidate))
+        taken = await session.exec(select(table.id).where(col(table.public_id) == candidate))
         if taken.first() is None:
             return candidate
-    raise RuntimeError("could not find an unused public id")  # 10 collisions in 33 million: a bug
+    raise RuntimeError(f"could not find an unused public id in {table.__tablename__}")  # 10 collisions in 33 million: a bug

@@ -31,7 +31,7 @@ from bot.errors import BadInput, InvalidTransition, NotFound
 from bot.law.regimes import Law
 from bot.models import Draft as DraftRow
 from bot.models import Request
-from bot.services import Viewer, new_public_id, normalise_public_id
+from bot.services import Viewer, normalise_public_id, unused_public_id
 from bot.services import requests as tracking
 from bot.tracking.inputs import NewRequest, sent_date
 from bot.tracking.limits import TITLE_MAX, clean_text
@@ -47,7 +47,6 @@ log = logging.getLogger(__name__)
 MAX_DRAFTS_PER_MEMBER = 200
 LIST_LIMIT = 25  # /draft list shows the latest 25; autocomplete finds the rest
 SEARCH_LIMIT = 25  # Discord shows at most 25 autocomplete choices
-_ID_ATTEMPTS = 10
 _TITLE_FROM_QUESTIONS = 80  # a title made from the first question is cut to this many characters
 
 
@@ -196,15 +195,6 @@ async def _load(session: AsyncSession, viewer: Viewer, text: str, *, for_change:
     return row[0], row[1]
 
 
-async def _unused_draft_id(session: AsyncSession) -> str:
-    for _ in range(_ID_ATTEMPTS):
-        candidate = new_public_id()
-        taken = await session.exec(select(DraftRow.id).where(col(DraftRow.public_id) == candidate))
-        if taken.first() is None:
-            return candidate
-    raise RuntimeError("could not find an unused draft id")  # 10 collisions in 33 million: a bug
-
-
 def _now(now: datetime | None) -> datetime:
     return now or clock.utcnow()
 
@@ -219,7 +209,7 @@ async def create_draft(db: Database, viewer: Viewer, content: Draft, *, now: dat
         count = (await session.exec(select(func.count()).select_from(DraftRow).where(col(DraftRow.owner_id) == viewer.user_id))).one()
         if count >= MAX_DRAFTS_PER_MEMBER:
             raise BadInput(f"You already have {MAX_DRAFTS_PER_MEMBER} drafts, foibot's limit: delete old ones with /draft delete.")
-        row = DraftRow(public_id=await _unused_draft_id(session), owner_id=viewer.user_id, guild_id=viewer.guild_id,
+        row = DraftRow(public_id=await unused_public_id(session, DraftRow), owner_id=viewer.user_id, guild_id=viewer.guild_id,
                        state=DraftState.OPEN.value, created_at=now)
         _store_content(row, content, now)
         session.add(row)

@@ -22,21 +22,12 @@ from bot.models import Draft, Request
 from tests.e2e.bot_process import StartBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.fake_models import FakeMessage, walk_components
+from tests.cases import PHSO_QUESTIONS
 
 pytestmark = pytest.mark.e2e
 
 PHSO = "Parliamentary and Health Service Ombudsman"
-QUESTIONS = """Could you tell me:
-1) How many 'Intake' caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-2) How many caseworkers are employed by the PHSO for dealing with 'parliamentary' cases
-3) How many senior caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-4) How many 'intake' caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-5) How many caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-6) How many senior caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-
-In the last 3 years, how many case investigations - from the time a caseworker has been assigned to a case till the caseworker's sends their report and decision -- have been completed in a period of 7 weeks or less?
-
-How many of the activities/ areas of responsibility of the PHSO are handled by outsourcing organisations, and what are those activities and what is the name of the outsourcing company?"""
+QUESTIONS = PHSO_QUESTIONS
 FORM = {"authority": PHSO, "subject": "Caseworkers", "questions": QUESTIONS, "requester_name": "Dudley Jones"}
 
 

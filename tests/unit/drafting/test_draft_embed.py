@@ -29,19 +29,10 @@ from cogs.drafting import (
     letter_reply,
     list_embed,
 )
+from tests.cases import PHSO_QUESTIONS
 
 TODAY = date(2026, 11, 25)
-PHSO_QUESTIONS = """Could you tell me:
-1) How many 'Intake' caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-2) How many caseworkers are employed by the PHSO for dealing with 'parliamentary' cases
-3) How many senior caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-4) How many 'intake' caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-5) How many caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-6) How many senior caseworkers are employed by the PHSO for dealing with 'NHS' cases?
 
-In the last 3 years, how many case investigations - from the time a caseworker has been assigned to a case till the caseworker's sends their report and decision -- have been completed in a period of 7 weeks or less?
-
-How many of the activities/ areas of responsibility of the PHSO are handled by outsourcing organisations, and what are those activities and what is the name of the outsourcing company?"""
 WELL_SCOPED = (
     "1. How many potholes were reported to the council between 1 April 2025 and 31 March 2026?\n\n"
     "Please send the figures as a spreadsheet (CSV). If answering would exceed the cost limit, please answer what "

@@ -14,43 +14,14 @@ import pytest
 
 from bot.drafting import LintContext, Severity, apply_fixes, lint
 from bot.law.regimes import Law
+from tests.cases import PHSO_ORIGINAL_REQUEST, PHSO_REVIEW_REQUEST
 
 TODAY = date(2026, 11, 25)
 CONTEXT = LintContext(today=TODAY, law=Law.FOIA)
 
-ORIGINAL_REQUEST = """Dear Parliamentary and Health Service Ombudsman,
+ORIGINAL_REQUEST = PHSO_ORIGINAL_REQUEST
 
-Could you tell me:
-1) How many 'Intake' caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-2) How many caseworkers are employed by the PHSO for dealing with 'parliamentary' cases
-3) How many senior caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-4) How many 'intake' caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-5) How many caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-6) How many senior caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-
-In the last 3 years, how many case investigations - from the time a caseworker has been assigned to a case till the caseworker's sends their report and decision -- have been completed in a period of 7 weeks or less?
-
-How many of the activities/ areas of responsibility of the PHSO are handled by outsourcing organisations, and what are those activities and what is the name of the outsourcing company?
-
-Yours faithfully,
-
-Dudley Jones
-"""
-
-INTERNAL_REVIEW_REQUEST = """Dear Parliamentary and Health Service Ombudsman,
-
-Please pass this on to the person who conducts Freedom of Information reviews.
-
-I am writing to request an internal review of Parliamentary and Health Service Ombudsman's handling of my FOI request 'Number of caseworkers employed by the PHSO and length of time taken to respond to complaints'.
-
-The information you have provided here appears to suggest the PHSO employs about 300 staff but a job advert for a 'facilities manager' (the closing date for which is 14/4/22) says you employ 'approximately 600 staff'. Can you explain this discrepancy?
-
-Assuming both your FOI information response AND your job advert are truthful, the only explanation would appear to be you have a top-heavy management tier, or that you employ as many admin support staff and managers as you do those working on cases involving actual complaints about 'parliamentary' figures like the Treasury Solicitor (I have recently complained about the Treasury Solicitor) or actual complaints about the NHS).
-
-Yours faithfully,
-
-Dudley Jones
-"""
+INTERNAL_REVIEW_REQUEST = PHSO_REVIEW_REQUEST
 
 OUTSOURCING_QUESTION = (
     "How many of the activities/ areas of responsibility of the PHSO are handled by outsourcing organisations, "

@@ -14,21 +14,12 @@ from bot.drafting import LintContext, RequestDraftFacts, apply_fixes, lint, rend
 from bot.drafting.patterns import PLACEHOLDER_CASED_RE as PLACEHOLDER_RE
 from bot.errors import BadInput
 from bot.law.regimes import Law
+from tests.cases import PHSO_QUESTIONS_AFTER_CLARIFICATION
 
 TODAY = date(2026, 11, 25)
 GOLDEN = Path(__file__).parent / "golden"
 
-# The PHSO request (../shared/cases/phso-caseworkers-thread.txt), questions only.
-PHSO_QUESTIONS = """Could you tell me:
-1) How many 'Intake' caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-2) How many caseworkers are employed by the PHSO for dealing with 'parliamentary' cases
-3) How many senior caseworkers are employed by the PHSO for dealing with 'parliamentary' cases?
-4) How many 'intake' caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-5) How many caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-6) How many senior caseworkers are employed by the PHSO for dealing with 'NHS' cases?
-
-In the last 3 years, how many case investigations - from the time a caseworker has been assigned to a case till the caseworker's sends their report and decision -- have been completed in a period of 7 weeks or less?
-"""
+PHSO_QUESTIONS = PHSO_QUESTIONS_AFTER_CLARIFICATION
 
 CASES = {
     "request_foia_phso_fixed": RequestDraftFacts(
