@@ -1,6 +1,6 @@
 """How fast is the end-to-end harness? Prints figures; asserts nothing.
 
-    .venv/bin/python -m tests.benchmarks.bench_e2e [--rounds 200] [--no-bot]
+    .venv/bin/python tests/benchmarks/bench_e2e.py [--rounds 200] [--no-bot]
 
 Figures: fake start/stop, the in-process mini bot's start-to-ready, a slash command's round trip
 (dispatch to visible reply) with and without a defer, and the real ``python -m bot run``
@@ -13,13 +13,16 @@ import argparse
 import asyncio
 import logging
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tests.e2e.bot_process import FAKE_TOKEN, BotProcess, clean_env
-from tests.e2e.fake_discord import FakeDiscord
-from tests.e2e.mini_bot import running_mini_bot
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
+
+from tests.e2e.bot_process import FAKE_TOKEN, BotProcess, clean_env  # noqa: E402
+from tests.e2e.fake_discord import FakeDiscord  # noqa: E402
+from tests.e2e.mini_bot import running_mini_bot  # noqa: E402
 
 log = logging.getLogger(__name__)
 
