@@ -50,3 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output went to `head` or a closed pager: not an error worth a traceback
+        sys.stderr.close()
+        return 0
