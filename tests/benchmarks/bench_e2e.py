@@ -61,8 +61,9 @@ async def bench_real_bot(runs: int) -> None:
     async with FakeDiscord() as fake:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
+            # As the e2e fixture runs it: no 2 s wait for servers that the fake sends all at once.
             env = clean_env(root / "home", DISCORD_TOKEN=FAKE_TOKEN, DATABASE_URL=f"sqlite+aiosqlite:///{root / 'foibot.db'}",
-                            **fake.env())
+                            FOIBOT_GUILD_READY_TIMEOUT="0.1", **fake.env())
             bot = BotProcess(fake, root / "bot", env)
             began = time.perf_counter()
             await bot.start(timeout=60)
