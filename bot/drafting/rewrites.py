@@ -158,9 +158,18 @@ def _sub_labels(label: str | None, count: int) -> list[str]:
     return [f"({chr(ord('a') + i)})" for i in range(count)]
 
 
+# A split part that asks for something ("Please send ...", "Provide ...") is a request and ends
+# with "."; any other part is a question ("Between ..., how many ...?") and ends with "?".
+_REQUEST_START_RE = re.compile(
+    r"(?:please|kindly|provide|send|supply|give|list|disclose|copy|copies|a copy|the number|details)\b",
+    re.IGNORECASE,
+)
+
+
 def _as_question(part: str) -> str:
     part = part.rstrip(" ?.,;")
-    return part[:1].upper() + part[1:] + "?"
+    end = "." if _REQUEST_START_RE.match(part) else "?"
+    return part[:1].upper() + part[1:] + end
 
 
 def compound_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:

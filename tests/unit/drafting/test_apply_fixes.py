@@ -115,3 +115,13 @@ def test_a_compound_sub_item_is_split_with_roman_numerals():
     text = "(a) How many wardens does the council employ, and what are their grades?\n"
     fixed = apply_fixes(text, [f for f in lint(text, CONTEXT) if f.rule_id == "compound-question"], CONTEXT)
     assert fixed.startswith("(a) (i) How many wardens does the council employ?\n    (ii) What are their grades?")
+
+
+def test_a_split_part_that_asks_for_something_ends_as_a_request_not_a_question() -> None:
+    from bot.drafting import LintContext, lint
+
+    context = LintContext(today=date(2026, 11, 25))
+    findings = [f for f in lint("Why did you close the library? Please send all information about it.", context) if f.rule_id == "compound-question"]
+    assert findings, "the two-part sentence is flagged as compound"
+    assert "(a) Why did you close the library?" in findings[0].rewrite
+    assert "(b) Please send all information about it." in findings[0].rewrite
