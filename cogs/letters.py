@@ -32,7 +32,7 @@ from bot.services import letters as service
 from bot.services.requests import search_requests
 from bot.templates import render
 from cogs._request_views import send_detail
-from cogs._shared import guarded, safe, viewer_of
+from cogs._shared import guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -107,7 +107,7 @@ def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
         argued=[{"title": p.title, "citations": "; ".join(p.citations)} for p in argued],
         has_grounds=bool(draft.proposals),
         offered=[{"title": p.title, "check": p.check} for p in draft.offered],
-        deadline=long_date(draft.letter.deadline_stated) if draft.letter.deadline_stated else "",
+        deadline=f"{long_date(draft.letter.deadline_stated)} ({stamp(draft.letter.deadline_stated, 'R')})" if draft.letter.deadline_stated else "",
         signer_is_fallback=draft.signer_is_fallback,
         signed_as=safe(draft.signed_as, 100),
         authority=safe(authority, 200),
