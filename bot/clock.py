@@ -20,3 +20,9 @@ def utcnow() -> datetime:
 def uk_today(now: datetime | None = None) -> date:
     """Today's date in the UK, where the authorities' working days are counted."""
     return (now or utcnow()).astimezone(UK).date()
+
+
+def now_and_today(now: datetime | None = None) -> tuple[datetime, date]:
+    """``now`` (or the current instant) and the UK date it falls on: what services work from."""
+    now = now or utcnow()
+    return now, uk_today(now)

@@ -1,4 +1,5 @@
-"""Tracked requests: log, record events, edit, delete, show, list and search; each one transaction.
+"""Tracked requests: log, record events, edit, delete and show; each one transaction (listing and
+searching: ``bot.services.request_list``).
 
 Every operation takes a ``Viewer`` (who is asking, and from which server, None in DMs). A member
 sees their own requests, and in a server the requests shared with that server; anything else is
@@ -13,19 +14,17 @@ on the request row, in the same transaction, then brings the alerts in line
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, delete, func
+from sqlalchemy import delete, func
 from sqlmodel import col, select
 
 from bot import clock
 from bot.errors import BadInput, InvalidTransition, NotAllowed
-from bot.law.calendar import calendar_for
 from bot.law.counting import long_date
 from bot.law.deadlines import RequestFacts
 from bot.law.regimes import Division, Law
@@ -35,14 +34,11 @@ from bot.services import Viewer, authorities, normalise_public_id, not_found, un
 from bot.tracking import EventKind, Folded, TimelineEvent, check_new_event, clean_event_data, fold
 from bot.tracking.events import spec
 from bot.tracking.inputs import NewRequest, RequestChanges, Visibility, clean_new_request, sent_date, shareable, typed_date
-from bot.tracking.letters import letter_facts as build_letter_facts
 from bot.tracking.limits import NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, REQUESTER_NAME_MAX, TITLE_MAX, clean_link, clean_text
-from bot.tracking.statuses import LIST_FILTERS, MEMBER_DEADLINES, Status, derive_status, label
+from bot.tracking.statuses import label
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
-
-    from bot.letters.facts import LetterFacts
 
     from bot.db import Database
 
@@ -81,11 +77,6 @@ def base_facts(request: Request, authority: Authority) -> RequestFacts:
 
 def timeline(events: list[Event] | tuple[Event, ...]) -> list[TimelineEvent]:
     return [TimelineEvent(EventKind(e.kind), e.occurred_on, dict(e.data or {}), e.note, e.id or 0) for e in events]
-
-
-def _resolve_today(now: datetime | None) -> tuple[datetime, date]:
-    now = now or clock.utcnow()
-    return now, clock.uk_today(now)
 
 
 # -- loading -------------------------------------------------------------------------------------
@@ -143,7 +134,7 @@ async def create_request(db: Database, viewer: Viewer, new: NewRequest, *, now: 
 async def create_request_in(session: AsyncSession, viewer: Viewer, new: NewRequest, *, now: datetime | None = None) -> RequestDetail:
     """``create_request`` inside the caller's open transaction (e.g. a draft marked as sent, so the
     request and the draft's new state commit together or not at all)."""
-    now, today = _resolve_today(now)
+    now, today = clock.now_and_today(now)
     clean = clean_new_request(new, today=today, in_server=viewer.guild_id is not None)
     count = await session.exec(select(func.count()).select_from(Request).where(col(Request.owner_id) == viewer.user_id))
     if count.one() >= MAX_REQUESTS_PER_MEMBER:
@@ -192,7 +183,7 @@ async def append_event(
 ) -> RequestDetail:
     """Record that something happened (default: today). Refused, with the reason, when it cannot
     follow the timeline, is dated in the future or before the request was sent."""
-    now, today = _resolve_today(now)
+    now, today = clock.now_and_today(now)
     event_spec = spec(kind)
     if event_spec.kind in (EventKind.DRAFTED, EventKind.SENT):
         raise BadInput("A request is sent once: to change the date sent, use /request edit.")
@@ -221,7 +212,7 @@ async def append_event(
 
 async def get_request(db: Database, viewer: Viewer, public_id: str, *, now: datetime | None = None) -> RequestDetail:
     """The request with its authority, timeline and status and deadlines as of today."""
-    _, today = _resolve_today(now)
+    _, today = clock.now_and_today(now)
     async with db.transaction() as session:
         request, authority = await _load(session, viewer, public_id)
         events = await _events(session, request.id)  # type: ignore[arg-type]
@@ -246,16 +237,6 @@ async def get_own_request(
     return detail
 
 
-def letter_facts(detail: RequestDetail, *, requester: str | None = None) -> LetterFacts:
-    """What a letter needs about this request (``requester`` overrides the name stored on it)."""
-    r = detail.request
-    return build_letter_facts(
-        detail.folded, authority=detail.authority.name, division=detail.authority.division, title=r.title,
-        sent_on=r.sent_on, requester=requester or r.requester_name or "", reference=r.reference, link=r.link,
-        questions=r.questions,
-    )
-
-
 def _changed_text(value: str | None, current: str | None, what: str, limit: int, *, one_line: bool = True) -> str | None:
     if value is None:
         return current
@@ -266,7 +247,7 @@ async def edit_request(
     db: Database, viewer: Viewer, public_id: str, changes: RequestChanges, *, now: datetime | None = None
 ) -> RequestDetail:
     """Change a request's details (owner only); the date sent and the law refold the timeline."""
-    now, today = _resolve_today(now)
+    now, today = clock.now_and_today(now)
     async with db.transaction() as session:
         request, authority = await _load(session, viewer, public_id, for_change=True)
         events = await _events(session, request.id)  # type: ignore[arg-type]
@@ -322,127 +303,18 @@ async def delete_request(db: Database, viewer: Viewer, public_id: str) -> str:
         return request.title
 
 
+# Listing and searching live in their own module; re-exported so callers keep one entry point.
+from bot.services.request_list import (  # noqa: E402
+    LIST_PAGE_SIZE,
+    RequestPage,
+    RequestSummary,
+    Scope,
+    list_requests,
+    search_requests,
+)
 
-
-# -- listing and searching -----------------------------------------------------------------------
-
-LIST_PAGE_SIZE = 10
-SEARCH_LIMIT = 25  # Discord shows at most 25 autocomplete choices
-
-
-class Scope(enum.StrEnum):
-    MINE = "mine"
-    SERVER = "server"
-
-
-@dataclass(frozen=True)
-class RequestSummary:
-    """One line of a list: enough to show, without the timeline."""
-
-    public_id: str
-    title: str
-    authority: str
-    law: Law
-    status: Status  # as shown today
-    next_deadline_key: str | None
-    next_deadline: date | None
-    lapsed: bool  # the next deadline was the member's own window, and it has closed
-    owner_id: int
-    visibility: Visibility
-
-
-@dataclass(frozen=True)
-class RequestPage:
-    items: tuple[RequestSummary, ...]
-    page: int  # 0-based, clamped to the pages there are
-    pages: int
-    total: int
-    scope: Scope
-    status: Status | None
-
-
-def _lapsed(today: date) -> Any:
-    return (col(Request.next_deadline) < today) & col(Request.next_deadline_key).in_(sorted(MEMBER_DEADLINES))
-
-
-def _summary(row: Any, today: date) -> RequestSummary:
-    calendar = calendar_for(Law(row.law), Division(row.division))
-    status = derive_status(row.status, row.next_deadline_key, row.next_deadline, today, calendar, row.deadlines)
-    lapsed = bool(row.next_deadline and row.next_deadline < today and row.next_deadline_key in MEMBER_DEADLINES)
-    return RequestSummary(
-        row.public_id, row.title, row.name, Law(row.law), status, row.next_deadline_key, row.next_deadline,
-        lapsed, row.owner_id, Visibility(row.visibility),
-    )
-
-
-async def list_requests(
-    db: Database,
-    viewer: Viewer,
-    *,
-    scope: Scope | str = Scope.MINE,
-    status: Status | str | None = None,
-    page: int = 0,
-    page_size: int = LIST_PAGE_SIZE,
-    now: datetime | None = None,
-) -> RequestPage:
-    """A page of requests sorted by next deadline: late and upcoming first, then those whose
-    member's window has closed, then those with no deadline."""
-    _, today = _resolve_today(now)
-    scope = Scope(scope)
-    if scope is Scope.SERVER:
-        if viewer.guild_id is None:
-            raise BadInput("There is no server in DMs: here /request list shows your own requests.")
-        where = [col(Request.guild_id) == viewer.guild_id, col(Request.visibility) == Visibility.SERVER.value]
-    else:
-        where = [col(Request.owner_id) == viewer.user_id]
-    wanted = LIST_FILTERS[Status(status)] if status else None
-    if wanted is not None:
-        where.append(col(Request.status).in_(sorted(wanted.bases)))
-        if wanted.late is True:
-            where.append(col(Request.next_deadline) < today)
-        elif wanted.late is False:
-            where.append(col(Request.next_deadline).is_(None) | (col(Request.next_deadline) >= today))
-    order = (
-        case((col(Request.next_deadline).is_(None), 2), (_lapsed(today), 1), else_=0),
-        col(Request.next_deadline),
-        col(Request.id),
-    )
-    columns = select(
-        Request.public_id, Request.title, Authority.name, Request.law, Request.status, Request.next_deadline_key,
-        Request.next_deadline, Request.deadlines, Request.owner_id, Request.visibility, Authority.division,
-    ).join(Authority, col(Authority.id) == col(Request.authority_id)).where(*where)
-    async with db.transaction() as session:
-        if wanted is not None and wanted.exact:
-            # Very overdue depends on each law's working days: filter the (few) late rows here.
-            rows = [r for r in (await session.exec(columns.order_by(*order))).all()]
-            items = [s for s in (_summary(r, today) for r in rows) if s.status is wanted.status]
-            total = len(items)
-            pages = max(1, -(-total // page_size))
-            page = min(max(page, 0), pages - 1)
-            items = items[page * page_size : (page + 1) * page_size]
-        else:
-            total = (await session.exec(select(func.count()).select_from(Request).where(*where))).one()
-            pages = max(1, -(-total // page_size))
-            page = min(max(page, 0), pages - 1)
-            rows = (await session.exec(columns.order_by(*order).offset(page * page_size).limit(page_size))).all()
-            items = [_summary(r, today) for r in rows]
-    return RequestPage(tuple(items), page, pages, total, scope, Status(status) if status else None)
-
-
-async def search_requests(
-    db: Database, viewer: Viewer, text: str, *, owned_only: bool = False, limit: int = SEARCH_LIMIT
-) -> list[tuple[str, str]]:
-    """``(public_id, title)`` of requests whose id starts with, or title contains, ``text``:
-    the ones ``viewer`` may see (or owns, for commands that change a request), latest first."""
-    who = col(Request.owner_id) == viewer.user_id if owned_only else visible_to(viewer)
-    stmt = select(Request.public_id, Request.title).where(who)
-    needle = " ".join((text or "").split()).lstrip("#")[:100]
-    if needle:
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(
-            col(Request.public_id).like(f"{escaped.upper()}%", escape="\\")
-            | func.lower(Request.title).like(f"%{escaped.lower()}%", escape="\\")
-        )
-    stmt = stmt.order_by(col(Request.updated_at).desc(), col(Request.id).desc()).limit(limit)
-    async with db.transaction() as session:
-        return [(pid, title) for pid, title in (await session.exec(stmt)).all()]
+__all__ = [
+    "LIST_PAGE_SIZE", "RequestDetail", "RequestPage", "RequestSummary", "Scope", "append_event", "base_facts",
+    "create_request", "create_request_in", "delete_request", "edit_request", "get_own_request", "get_request",
+    "list_requests", "search_requests", "timeline",
+]

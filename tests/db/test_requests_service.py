@@ -22,8 +22,8 @@ from bot.services.requests import (
     delete_request,
     edit_request,
     get_request,
-    letter_facts,
 )
+from bot.services.letters import letter_facts_for
 from bot.tracking import EventKind, Status
 
 pytestmark = pytest.mark.asyncio
@@ -114,7 +114,7 @@ async def test_the_phso_timeline_through_the_services(db: Database, monkeypatch:
     shown = await get_request(db, OWNER, public_id.lower(), now=at(date(2023, 1, 1)))
     assert [e.kind for e in shown.events] == ["sent", *(k.value for k, *_ in PHSO_STEPS)]
     assert shown.folded.response is not None and shown.folded.response.attachment_missing
-    facts = letter_facts(shown, requester="Dudley Jones")  # what the letters are written from
+    facts = letter_facts_for(shown, signer="Dudley Jones")  # what the letters are written from
     assert (facts.responded, facts.review_requested, facts.review_responded) == (date(2022, 4, 8), date(2022, 4, 9), date(2022, 5, 9))
     assert facts.attachment_missing and facts.outcome is not None and facts.outcome.value == "partially_successful"
 
