@@ -19,7 +19,7 @@ from bot.services import requests as service
 from bot.templates import render
 from bot.tracking import EVENTS, STAGES, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, present
 from bot.tracking.describe import event_line
-from bot.tracking.limits import LINK_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
+from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
 from cogs._shared import guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 EMBED_DESCRIPTION_MAX = 4096  # Discord's limit for an embed description
 SHOWN_EVENTS = 15  # the latest events on `show`; the export has them all
 _PID = r"[2-9A-HJ-NP-Z]{5}"
+# How long the event form's inputs (and the matching /request update options) may be.
+DATE_TEXT_MAX = 60
+EXEMPTIONS_MAX = 500
+UNANSWERED_MAX = 200
 # The form each event opens from a `show` button (or from /request update without its details).
 FORM_FIELDS: dict[EventKind, tuple[str, ...]] = {
     EventKind.RESPONSE: ("date", "outcome", "exemptions", "unanswered", "attachment_missing"),
@@ -159,7 +163,7 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"r
 def _field(name: str, kind: EventKind, prefill: dict[str, Any]) -> discord.ui.Item[Any]:
     if name == "date":
         return discord.ui.TextInput(label="Date (day first)", custom_id="date", default=prefill.get("date") or "today",
-                                    placeholder="08/04/2022, 8 April 2022 or today", max_length=60)
+                                    placeholder="08/04/2022, 8 April 2022 or today", max_length=DATE_TEXT_MAX)
     if name == "outcome":
         options = [discord.SelectOption(label=o.label.capitalize(), value=o.value) for o in Outcome]
         required = kind is EventKind.RESPONSE
@@ -169,10 +173,10 @@ def _field(name: str, kind: EventKind, prefill: dict[str, Any]) -> discord.ui.It
     if name in ("attachment_missing", "partial"):
         text = "An attachment is missing" if name == "attachment_missing" else "Only part of the request needs clarifying"
         return discord.ui.Label(text=text, component=discord.ui.Checkbox(custom_id=name, default=bool(prefill.get(name))))
-    labels = {"exemptions": ("Exemptions cited", "e.g. s.40(2), s 43, reg 12(4)(b)", 500),
-              "unanswered": ("Questions not answered", "e.g. 2, 5, 7-8", 200),
-              "new_date": ("New date the authority gave", "e.g. 20/05/2022", 60),
-              "note": ("Note (optional)", "What happened, in a line or two", 1000)}
+    labels = {"exemptions": ("Exemptions cited", "e.g. s.40(2), s 43, reg 12(4)(b)", EXEMPTIONS_MAX),
+              "unanswered": ("Questions not answered", "e.g. 2, 5, 7-8", UNANSWERED_MAX),
+              "new_date": ("New date the authority gave", "e.g. 20/05/2022", DATE_TEXT_MAX),
+              "note": ("Note (optional)", "What happened, in a line or two", NOTE_MAX)}
     label, placeholder, limit = labels[name]
     style = discord.TextStyle.paragraph if name == "note" else discord.TextStyle.short
     return discord.ui.TextInput(label=label, custom_id=name, placeholder=placeholder, required=name == "new_date",

@@ -37,11 +37,16 @@ def stamp(day: date, style: str) -> str:
 
 
 def safe(text: str | None, limit: int | None = None) -> str:
-    """Member text shown as written: markdown escaped, shortened for display only."""
-    text = " ".join((text or "").split())
-    if limit and len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return discord.utils.escape_markdown(text)
+    """Member text shown as written: markdown escaped, then shortened (for display only) so that the
+    result, escapes included, is at most ``limit`` characters and no escape is cut in half."""
+    escaped = discord.utils.escape_markdown(" ".join((text or "").split()))
+    if not limit or len(escaped) <= limit:
+        return escaped
+    cut = escaped[: limit - 1]
+    trailing = len(cut) - len(cut.rstrip("\\"))
+    if trailing % 2:  # an escape whose character was cut off: drop it, or it would escape the "…"
+        cut = cut[:-1]
+    return cut + "…"
 
 
 async def guarded(interaction: discord.Interaction, work: Awaitable[None], what: str) -> None:

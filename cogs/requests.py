@@ -25,7 +25,12 @@ from bot.services import requests as service
 from bot.services.export import export_requests
 from bot.tracking import EVENTS, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, Status
 from bot.tracking.events import spec
+from bot.tracking.limits import NOTE_MAX, REQUESTER_NAME_MAX
 from cogs._request_views import (
+    DATE_TEXT_MAX,
+    EXEMPTIONS_MAX,
+    FORM_FIELDS,
+    UNANSWERED_MAX,
     ActionButton,
     DeleteButton,
     DetailsForm,
@@ -73,7 +78,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                            name="Your name as it should appear on letters (FOIA s.8: a request needs your real name)")
     @app_commands.choices(law=LAW_CHOICES, visibility=VISIBILITY_CHOICES, division=DIVISION_CHOICES)
     async def log(self, interaction: discord.Interaction, authority: str, law: str = Law.FOIA.value,
-                  visibility: str = Visibility.PRIVATE.value, division: str | None = None, name: str | None = None) -> None:
+                  visibility: str = Visibility.PRIVATE.value, division: str | None = None, name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
         requester = name
@@ -128,16 +133,24 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         new_date="For an extension: the new date they gave",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
-    async def update(self, interaction: discord.Interaction, request: str, event: str, date: str | None = None,
-                     note: str | None = None, outcome: str | None = None, exemptions: str | None = None,
-                     unanswered: str | None = None, attachment_missing: bool | None = None, partial: bool | None = None,
-                     new_date: str | None = None) -> None:
+    async def update(self, interaction: discord.Interaction, request: str, event: str,
+                     date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
+                     note: app_commands.Range[str, 1, NOTE_MAX] | None = None, outcome: str | None = None,
+                     exemptions: app_commands.Range[str, 1, EXEMPTIONS_MAX] | None = None,
+                     unanswered: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None, attachment_missing: bool | None = None,
+                     partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None) -> None:
         kind = spec(event).kind
         details = {"outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
                    "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date}
         missing = (kind is EventKind.RESPONSE and not outcome) or (kind is EventKind.EXTENSION and not new_date)
         if missing:  # the event's form asks for the details left out, with what was given filled in
-            await open_event_form(interaction, request, kind, {"date": date, "note": note, **details})
+            given = {"date": date, "note": note, **details}
+            dropped = [name for name, value in given.items() if value not in (None, False) and name not in FORM_FIELDS[kind]]
+            if dropped:  # a form has room for five inputs only: never lose what the member typed
+                needed = "outcome" if kind is EventKind.RESPONSE else "new_date"
+                raise BadInput(f"Give `{needed}:` too when you give {', '.join(f'`{d}:`' for d in dropped)}: "
+                               "the form has no room for them.")
+            await open_event_form(interaction, request, kind, given)
             return
         await record(interaction, request, kind, date, note, {k: v for k, v in details.items() if v is not None})
 
@@ -146,7 +159,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                            name="Your name as it should appear on letters")
     @app_commands.choices(visibility=VISIBILITY_CHOICES, law=LAW_CHOICES)
     async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None,
-                   name: str | None = None) -> None:
+                   name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
         if visibility is None and law is None and name is None:
             r = (await service.get_own_request(self.bot.db, viewer_of(interaction), request)).request
             defaults = {"title": r.title, "sent_on": r.sent_on.strftime("%d/%m/%Y"), "link": r.link or "",

@@ -1,0 +1,22 @@
+"""The helpers every cog uses to show member text: escaped, and never longer than Discord allows."""
+
+from __future__ import annotations
+
+import pytest
+
+from cogs._shared import safe
+
+
+@pytest.mark.parametrize("text", ["ward_1_" * 40, "**bold**" * 50, "a\\b_" * 80, "plain words " * 30])
+@pytest.mark.parametrize("limit", [50, 100, 230, 256])
+def test_safe_text_is_never_longer_than_its_limit_even_when_escaping_doubles_it(text: str, limit: int) -> None:
+    shown = safe(text, limit)
+    assert len(shown) <= limit
+    assert shown.endswith("…")
+    body = shown[:-1]
+    assert (len(body) - len(body.rstrip("\\"))) % 2 == 0, "an escape was cut in half"
+
+
+def test_safe_text_escapes_markdown_and_keeps_short_text_whole() -> None:
+    assert safe("**Bin** collections_2024", 100) == "\\*\\*Bin\\*\\* collections\\_2024"
+    assert safe("  two   spaces\nand a line ") == "two spaces and a line"
