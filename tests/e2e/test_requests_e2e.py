@@ -185,7 +185,7 @@ async def test_bad_input_gets_a_clear_private_message_and_changes_nothing(
         (None, "request update", {"request": public_id, "event": "review_response"}, "needs a review request first"),
         (None, "request update", {"request": public_id, "event": "acknowledged", "date": "31/02/2022"}, "February 2022 has no day 31"),
         (None, "request update", {"request": public_id, "event": "acknowledged", "date": "01/01/2030"}, "is in the future"),
-        (None, "request update", {"request": public_id, "event": "note", "note": "x" * 1001}, "1001 characters long; the limit is 1000"),
+        (None, "request log", {"authority": "A" * 201}, "201 characters long; the limit is 200"),
         (None, "request delete", {"request": "ZZZZZ"}, "No request ZZZZZ"),
     ]
     for user, command, options, expected in attempts:
@@ -194,6 +194,10 @@ async def test_bad_input_gets_a_clear_private_message_and_changes_nothing(
         assert reply.ephemeral, f"{command} {options}: the error was public"
         assert expected in reply.text, f"{command} {options}: {reply.text!r}"
         assert await counts(url) == before, f"{command} {options} changed the database"
+
+    # Text over an option's limit never reaches foibot: Discord's own client refuses it as it is typed.
+    with pytest.raises(AssertionError, match="outside 1..1000"):
+        await fake_discord.slash("request update", {"request": public_id, "event": "note", "note": "x" * 1001})
 
     # A response without its outcome opens the response form, with what was typed already in it.
     opened = await fake_discord.slash("request update", {"request": public_id, "event": "response", "exemptions": "s.40(2)"})
