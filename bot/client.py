@@ -7,10 +7,12 @@ keeping a hash of what was registered in the database.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
 import pkgutil
+import signal
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -183,3 +185,19 @@ class FoiBot(commands.Bot):
             return False
         await self.register_commands()
         return True
+
+
+async def serve(settings: Settings, db: Database, token: str) -> None:
+    """Run the bot until SIGINT/SIGTERM; a token Discord refuses becomes a one-line ``UserError``."""
+    point_discord_at(settings)
+    bot = FoiBot(settings, db)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        try:
+            await bot.start(token)
+        except discord.LoginFailure:
+            raise UserError(
+                "Discord refused DISCORD_TOKEN: reset the token on the Developer Portal's Bot page and put the new one in .env"
+            ) from None

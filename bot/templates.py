@@ -26,6 +26,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # Templates ship with the code: no need to stat each file on disk every time one is used.
+        auto_reload=False,
     )
     return env
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -48,23 +47,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 async def _run_bot(settings: Settings, token: str) -> int:
-    import discord
+    from bot.client import serve
 
-    from bot.client import FoiBot, point_discord_at
-
-    point_discord_at(settings)
     db = Database(settings.database_url)
     try:
         await db.upgrade()  # a member never runs a separate migration step
-        bot = FoiBot(settings, db)
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
-        async with bot:
-            try:
-                await bot.start(token)
-            except discord.LoginFailure:
-                raise UserError("Discord refused DISCORD_TOKEN: reset the token on the Developer Portal's Bot page and put the new one in .env") from None
+        await serve(settings, db, token)
         log.info("foibot stopped")
         return 0
     finally:
