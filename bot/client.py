@@ -138,6 +138,10 @@ class FoiBot(commands.Bot):
         log.info("foibot ready as %s (id %s) in %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
 
     async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
+        if interaction.response.type is discord.InteractionResponseType.modal:
+            # A form was the answer: no message can follow it, so the notices wait for the next command
+            # (they are taken, not just read, so calling them now would lose them).
+            return
         for notice in self.notices:
             try:
                 text = await notice(interaction)

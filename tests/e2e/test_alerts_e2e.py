@@ -130,6 +130,12 @@ async def test_closed_dms_are_not_retried_and_the_member_is_told_on_their_next_c
     ((closed, pending),) = await read(url, select(UserSettings.dms_closed, UserSettings.dm_notice_pending))
     assert closed and pending
 
+    # A command answered with a form can carry no notice: it waits for the next command.
+    form = await fake_discord.slash("draft new", user=alice)
+    await form.modal()
+    ((pending,),) = await read(url, select(UserSettings.dm_notice_pending))
+    assert pending, "the notice was used up by a command that could not show it"
+
     ix = await fake_discord.slash("reminders list", user=alice)
     messages = await ix.followups(2)
     assert any("error 50007" in m.text and m.ephemeral for m in messages)
