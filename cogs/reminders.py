@@ -25,6 +25,7 @@ from bot.reminders.messages import AlertContext, discord_timestamp, render_alert
 from bot.reminders.sender import DiscordSender
 from bot.services import users
 from bot.templates import render
+from cogs._shared import safe
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 
 RESPONSE_KINDS = frozenset({"response_due_soon", "response_due_today", "response_overdue", "response_very_overdue"})
 REVIEW_KINDS = frozenset({"review_due", "review_overdue"})
+MESSAGE_MAX = 2000  # Discord's limit for a message's text
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,17 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
             upcoming = await outbox.upcoming_alerts(session, interaction.user.id, limit=16)
         alerts = [
             {"when": discord_timestamp(alert.fire_at, "f"), "relative": discord_timestamp(alert.fire_at, "R"),
-             "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": _cut(request.title, 60)}
+             "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": safe(request.title, 60)}
             for alert, request in upcoming[:15]
         ]
-        text = render("messages/reminder_list.md.j2", alerts=alerts, settings=_settings_view(settings), more=len(upcoming) > 15)
-        await interaction.followup.send(text.strip(), ephemeral=True)
+        more = len(upcoming) > len(alerts)
+        while True:  # Discord's 2000 characters a message: show fewer alerts until it fits
+            text = render("messages/reminder_list.md.j2", alerts=alerts, settings=_settings_view(settings), more=more).strip()
+            if len(text) <= MESSAGE_MAX or not alerts:
+                break
+            alerts.pop()
+            more = True
+        await interaction.followup.send(text, ephemeral=True)
 
     @app_commands.command(name="settings", description="When your alerts come: on/off, time of day, time zone, notice")
     @app_commands.describe(
@@ -285,10 +293,6 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
             _, request = await outbox.owned_alert(session, alert_id, interaction.user.id)
         # for_alert: a "chaser" for a late review is the complaint letter (bot.services.letters.alert_letter_kind).
         await send_letter(interaction, request.public_id, action, for_alert=True)
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 async def setup(bot: FoiBot) -> None:

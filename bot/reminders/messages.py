@@ -7,7 +7,7 @@ law says (each regime's own citations, from ``bot.law.regimes``), and what to do
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from typing import Any
@@ -107,8 +107,14 @@ def law_facts(law: str) -> dict[str, str]:
     }
 
 
-def render_alert(context: AlertContext, *, letters: bool = False) -> str:
-    """The DM for ``context``; ``letters`` says whether the Draft buttons are offered."""
+def _as_is(text: str) -> str:
+    return text
+
+
+def render_alert(context: AlertContext, *, letters: bool = False, clean: Callable[[str], str] = _as_is) -> str:
+    """The DM for ``context``; ``letters`` says whether the Draft buttons are offered. ``clean`` makes
+    member text (title, authority, reference) safe to show: the sender passes Discord's markdown
+    escaping, which this pure module cannot import."""
     kind = kind_named(context.kind)
     dates = deadline_dates(context.deadlines)
     due_at = end_of_day(context.deadline_on, context.zone)
@@ -118,9 +124,9 @@ def render_alert(context: AlertContext, *, letters: bool = False) -> str:
         kind=kind.name,
         label=kind.label,
         public_id=context.public_id,
-        title=context.title,
-        authority=context.authority,
-        reference=context.reference or "",
+        title=clean(context.title),
+        authority=clean(context.authority),
+        reference=clean(context.reference or ""),
         link=context.link or "",
         deadline_key=context.deadline_key,
         due_date=discord_timestamp(due_at, "D"),

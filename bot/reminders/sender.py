@@ -56,7 +56,8 @@ class DiscordSender:
         self.letters = letters
 
     async def send(self, context: AlertContext) -> SendResult:
-        return await self.send_text(context, render_alert(context, letters=self.letters()),
+        text = render_alert(context, letters=self.letters(), clean=discord.utils.escape_markdown)
+        return await self.send_text(context, text,
                                     view=self.build_view(context) if self.build_view else None)
 
     async def send_text(self, context: AlertContext, text: str, *, view: discord.ui.View | None = None) -> SendResult:

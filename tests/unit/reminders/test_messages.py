@@ -80,3 +80,10 @@ def test_a_very_long_title_is_cut_to_fit_one_message() -> None:
 def test_the_sample_alert_for_reminders_test_renders() -> None:
     text = render_alert(sample_context(1, now=datetime(2026, 4, 8, 8, tzinfo=timezone.utc)))
     assert "SAMPLE" in text and "due **today**" in text
+
+
+def test_member_text_in_a_dm_goes_through_the_senders_cleaner() -> None:
+    context = replace(BASE, title="**Bin** <@123> collections", authority="A_B Council", reference="ref_1")
+    text = render_alert(context, clean=lambda s: s.replace("*", "\\*").replace("_", "\\_"))
+    assert "\\*\\*Bin\\*\\* <@123> collections" in text and "A\\_B Council" in text and "ref\\_1" in text
+    assert "**Bin**" not in text
