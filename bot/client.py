@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import json
 import logging
 import pkgutil
@@ -32,6 +33,14 @@ log = logging.getLogger(__name__)
 
 COMMANDS_HASH_KEY = "commands_hash"
 GENERIC_FAILURE = "Sorry, something went wrong on foibot's side. It has been logged; please try again in a moment."
+# Discord shows "This interaction failed" 3 s after a click or a form that nobody answered; a click on
+# a view that died with a restart or a timeout is answered after this many seconds instead.
+UNANSWERED_GRACE = 2.5
+EXPIRED_COMPONENT = "That button or menu has expired (foibot restarted, or it timed out): run the command again."
+EXPIRED_FORM = (
+    "That form has expired (foibot restarted, or it was open too long), so nothing was saved. "
+    "Run the command again; what you typed is attached so you can paste it back."
+)
 
 Notice = Callable[[discord.Interaction], Awaitable[str | None]]
 
@@ -60,6 +69,22 @@ async def reply_privately(interaction: discord.Interaction, content: str) -> Non
         await interaction.followup.send(content, ephemeral=True)
     except discord.HTTPException as exc:  # the interaction may have expired (15 min) meanwhile
         log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
+
+
+def typed_in_form(data: dict[str, Any]) -> str:
+    """The text a member typed into a submitted form, one "label: value" block per input."""
+    blocks: list[str] = []
+
+    def walk(components: list[dict[str, Any]]) -> None:
+        for component in components:
+            if component.get("type") == 4 and component.get("value"):  # a text input
+                blocks.append(f"{component.get('custom_id', 'text')}:\n{component['value']}")
+            walk(component.get("components", []))
+            if isinstance(component.get("component"), dict):  # inside a Label
+                walk([component["component"]])
+
+    walk(data.get("components", []))
+    return "\n\n".join(blocks)
 
 
 def _user_facing_message(error: app_commands.AppCommandError) -> str | None:
@@ -120,6 +145,7 @@ class FoiBot(commands.Bot):
         # Cogs may add callables that produce a private notice for the member (e.g. "your DMs are
         # closed"); they are sent after the member's next command.
         self.notices: list[Notice] = []
+        self._pending_checks: set[asyncio.Task[None]] = set()
 
     # -- start-up -----------------------------------------------------------------------------
 
@@ -136,6 +162,31 @@ class FoiBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("foibot ready as %s (id %s) in %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        if interaction.type in (discord.InteractionType.component, discord.InteractionType.modal_submit):
+            task = asyncio.create_task(self._answer_if_unanswered(interaction))
+            self._pending_checks.add(task)
+            task.add_done_callback(self._pending_checks.discard)
+
+    async def _answer_if_unanswered(self, interaction: discord.Interaction) -> None:
+        """Answer a click or a form that no live view handled, so the member never sees "This
+        interaction failed", and never loses text typed into a form."""
+        await asyncio.sleep(UNANSWERED_GRACE)
+        if interaction.response.is_done():
+            return
+        log.info("unanswered %s %r from user %s: expired", interaction.type.name, (interaction.data or {}).get("custom_id"), interaction.user.id)
+        try:
+            if interaction.type is discord.InteractionType.modal_submit:
+                typed = typed_in_form(interaction.data or {})
+                files = [discord.File(io.BytesIO(typed.encode("utf-8")), "what-you-typed.txt")] if typed else []
+                await interaction.response.send_message(EXPIRED_FORM, files=files, ephemeral=True)
+            else:
+                await interaction.response.send_message(EXPIRED_COMPONENT, ephemeral=True)
+        except discord.InteractionResponded:
+            pass  # the real handler answered in the meantime
+        except discord.HTTPException as exc:
+            log.warning("could not answer an expired interaction from user %s: %s", interaction.user.id, exc)
 
     async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
         if interaction.response.type is discord.InteractionResponseType.modal:
