@@ -23,7 +23,7 @@ from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.kinds import kind_named
 from bot.reminders.messages import AlertContext, discord_timestamp, render_alert, sample_context
 from bot.reminders.sender import DiscordSender
-from bot.services import users
+from bot.services import alerts, users
 from bot.templates import render
 from cogs._shared import safe
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESPONSE_KINDS = frozenset({"response_due_soon", "response_due_today", "response_overdue", "response_very_overdue"})
-REVIEW_KINDS = frozenset({"review_due", "review_overdue"})
+REVIEW_KINDS = alerts.REVIEW_ALERT_KINDS
 MESSAGE_MAX = 2000  # Discord's limit for a message's text
 
 
@@ -166,20 +166,18 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     @app_commands.command(name="list", description="Your upcoming alerts, with when each will come")
     async def list_alerts(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        async with self.bot.db.session() as session:
-            settings = await users.get_settings(session, interaction.user.id)
-            upcoming = await outbox.upcoming_alerts(session, interaction.user.id, limit=16)
-        alerts = [
+        settings, upcoming = await alerts.upcoming(self.bot.db, interaction.user.id, limit=16)
+        shown = [
             {"when": discord_timestamp(alert.fire_at, "f"), "relative": discord_timestamp(alert.fire_at, "R"),
              "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": safe(request.title, 60)}
             for alert, request in upcoming[:15]
         ]
-        more = len(upcoming) > len(alerts)
+        more = len(upcoming) > len(shown)
         while True:  # Discord's 2000 characters a message: show fewer alerts until it fits
-            text = render("messages/reminder_list.md.j2", alerts=alerts, settings=_settings_view(settings), more=more).strip()
-            if len(text) <= MESSAGE_MAX or not alerts:
+            text = render("messages/reminder_list.md.j2", alerts=shown, settings=_settings_view(settings), more=more).strip()
+            if len(text) <= MESSAGE_MAX or not shown:
                 break
-            alerts.pop()
+            shown.pop()
             more = True
         await interaction.followup.send(text, ephemeral=True)
 
@@ -200,14 +198,8 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         changed = any(v is not None for v in (enabled, time, timezone, lead_days))
-        async with self.bot.db.transaction() as session:
-            if changed:
-                settings = await users.update_settings(
-                    session, interaction.user.id, now=utcnow(), enabled=enabled, time_of_day=time,
-                    timezone=timezone, lead_days=lead_days,
-                )
-            else:
-                settings = await users.get_settings(session, interaction.user.id)
+        settings = await alerts.change_settings(self.bot.db, interaction.user.id, now=utcnow(), enabled=enabled,
+                                                time_of_day=time, timezone=timezone, lead_days=lead_days)
         text = render("messages/reminder_settings.md.j2", changed=changed, settings=_settings_view(settings))
         await interaction.followup.send(text.strip(), ephemeral=True)
 
@@ -219,16 +211,11 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     async def test(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = utcnow()
-        async with self.bot.db.session() as session:
-            settings = await users.get_settings(session, interaction.user.id)
+        settings = await alerts.settings_of(self.bot.db, interaction.user.id)
         context = sample_context(interaction.user.id, now=now, zone=settings.timezone)
         text = render("messages/reminder_test.md.j2", sample=render_alert(context))
         result = await self.sender.send_text(context, text.strip()[:2000])
-        async with self.bot.db.transaction() as session:
-            if result.outcome == "sent":
-                await users.mark_dms_open(session, interaction.user.id, now=now)
-            elif result.outcome == "dms_closed":
-                await users.mark_dms_closed(session, interaction.user.id, now=now, notice=False)
+        await alerts.record_test_dm(self.bot.db, interaction.user.id, result.outcome, now=now)
         if result.outcome == "sent":
             reply = f"Sent: check your DMs. Real alerts come at {settings.alert_time} ({settings.timezone}) on working days."
         elif result.outcome == "dms_closed":
@@ -242,19 +229,13 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     async def on_button(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
         user_id, now = interaction.user.id, utcnow()
         if action == "snooze":
-            async with self.bot.db.transaction() as session:
-                alert = await outbox.snooze_alert(session, alert_id, user_id, now=now)
+            alert = await alerts.snooze(self.bot.db, alert_id, user_id, now=now)
             await reply_privately(
                 interaction,
                 f"Snoozed: I'll remind you again {discord_timestamp(alert.fire_at, 'f')} ({discord_timestamp(alert.fire_at, 'R')}).",
             )
         elif action in ("stop", "resume"):
-            async with self.bot.db.transaction() as session:
-                alert, request = await outbox.owned_alert(session, alert_id, user_id)
-                if action == "stop":
-                    await outbox.stop_alerts(session, request.id, user_id, now=now)  # type: ignore[arg-type]
-                else:
-                    await outbox.resume_alerts(session, request.id, user_id, now=now)  # type: ignore[arg-type]
+            request = await alerts.set_stopped(self.bot.db, alert_id, user_id, stop=action == "stop", now=now)
             if action == "stop":
                 view = discord.ui.View(timeout=None)
                 view.add_item(AlertButton("resume", alert_id))
@@ -263,9 +244,8 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
             else:
                 await reply_privately(interaction, f"Alerts are back on for `{request.public_id}`.")
         elif action == "got":
-            async with self.bot.db.session() as session:
-                alert, request = await outbox.owned_alert(session, alert_id, user_id)
-            event = "review_response" if alert.kind in REVIEW_KINDS else "response"
+            alert, request = await alerts.alert_and_request(self.bot.db, alert_id, user_id)
+            event = alerts.event_for_answer(alert.kind)
             view = discord.ui.View(timeout=600)
             view.add_item(OutcomeSelect(self, request.public_id, event))
             what = "review outcome" if event == "review_response" else "response"
@@ -289,8 +269,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         from cogs.letters import send_letter
 
         await interaction.response.defer(ephemeral=True, thinking=True)
-        async with self.bot.db.session() as session:
-            _, request = await outbox.owned_alert(session, alert_id, interaction.user.id)
+        _, request = await alerts.alert_and_request(self.bot.db, alert_id, interaction.user.id)
         # for_alert: a "chaser" for a late review is the complaint letter (bot.services.letters.alert_letter_kind).
         await send_letter(interaction, request.public_id, action, for_alert=True)
 

@@ -1,0 +1,79 @@
+"""A member's alerts and alert settings, as the ``/reminders`` commands and the DM buttons use them:
+each function one transaction (or one read) over ``bot.reminders.outbox`` and ``bot.services.users``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.reminders import outbox
+from bot.services import users
+
+if TYPE_CHECKING:
+    from bot.db import Database
+    from bot.models import Alert, Request, UserSettings
+
+log = logging.getLogger(__name__)
+
+# Alerts about a review: "I got a response" on them records the review's outcome, not a response.
+REVIEW_ALERT_KINDS = frozenset({"review_due", "review_overdue"})
+
+
+def event_for_answer(alert_kind: str) -> str:
+    """The event "I got a response" records for an alert of this kind."""
+    return "review_response" if alert_kind in REVIEW_ALERT_KINDS else "response"
+
+
+async def upcoming(db: Database, user_id: int, *, limit: int) -> tuple[UserSettings, list[tuple[Alert, Request]]]:
+    async with db.session() as session:
+        settings = await users.get_settings(session, user_id)
+        return settings, list(await outbox.upcoming_alerts(session, user_id, limit=limit))
+
+
+async def settings_of(db: Database, user_id: int) -> UserSettings:
+    async with db.session() as session:
+        return await users.get_settings(session, user_id)
+
+
+async def change_settings(
+    db: Database, user_id: int, *, now: datetime, enabled: bool | None = None, time_of_day: str | None = None,
+    timezone: str | None = None, lead_days: int | None = None,
+) -> UserSettings:
+    """Change what is given (and re-plan the member's alerts); with nothing given, just read."""
+    if all(value is None for value in (enabled, time_of_day, timezone, lead_days)):
+        return await settings_of(db, user_id)
+    async with db.transaction() as session:
+        return await users.update_settings(
+            session, user_id, now=now, enabled=enabled, time_of_day=time_of_day, timezone=timezone, lead_days=lead_days,
+        )
+
+
+async def record_test_dm(db: Database, user_id: int, outcome: str, *, now: datetime) -> None:
+    """What a test DM showed about the member's DMs: open again, or closed (told now, no notice later)."""
+    async with db.transaction() as session:
+        if outcome == "sent":
+            await users.mark_dms_open(session, user_id, now=now)
+        elif outcome == "dms_closed":
+            await users.mark_dms_closed(session, user_id, now=now, notice=False)
+
+
+async def snooze(db: Database, alert_id: int, user_id: int, *, now: datetime) -> Alert:
+    async with db.transaction() as session:
+        return await outbox.snooze_alert(session, alert_id, user_id, now=now)
+
+
+async def set_stopped(db: Database, alert_id: int, user_id: int, *, stop: bool, now: datetime) -> Request:
+    """Stop (or resume) every alert of the request this alert is about; returns the request."""
+    async with db.transaction() as session:
+        _, request = await outbox.owned_alert(session, alert_id, user_id)
+        change = outbox.stop_alerts if stop else outbox.resume_alerts
+        await change(session, request.id, user_id, now=now)  # type: ignore[arg-type]
+        return request
+
+
+async def alert_and_request(db: Database, alert_id: int, user_id: int) -> tuple[Alert, Request]:
+    """The member's own alert and its request ("not found" for anyone else's)."""
+    async with db.session() as session:
+        return await outbox.owned_alert(session, alert_id, user_id)
