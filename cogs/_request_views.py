@@ -20,7 +20,7 @@ from bot.templates import render
 from bot.tracking import EVENTS, STAGES, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, present
 from bot.tracking.describe import event_line
 from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
-from cogs._shared import guarded, safe, stamp, viewer_of
+from cogs._shared import before_form, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.services.requests import RequestDetail, RequestPage
@@ -208,7 +208,7 @@ class EventForm(discord.ui.Modal):
 
 async def open_event_form(interaction: discord.Interaction, public_id: str, kind: EventKind, prefill: dict[str, Any] | None = None) -> None:
     # A modal must be the first response: this quick check (one indexed read) comes before it.
-    detail = await service.get_own_request(interaction.client.db, viewer_of(interaction), public_id, kind=kind)  # type: ignore[attr-defined]
+    detail = await before_form(service.get_own_request(interaction.client.db, viewer_of(interaction), public_id, kind=kind))  # type: ignore[attr-defined]
     await interaction.response.send_modal(EventForm(detail.public_id, kind, prefill or {}))
 
 

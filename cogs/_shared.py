@@ -6,9 +6,10 @@ date is shown, how member text is shown, and how a button's or form's errors rea
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 from discord import app_commands
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 LAW_CHOICES = [app_commands.Choice(name=regime(law).short, value=law.value) for law in Law]
 
@@ -47,6 +50,20 @@ def safe(text: str | None, limit: int | None = None) -> str:
     if trailing % 2:  # an escape whose character was cut off: drop it, or it would escape the "…"
         cut = cut[:-1]
     return cut + "…"
+
+
+# Discord gives 3 s for the first response. A form must be that first response, so the read that
+# fills it in cannot be deferred: it gets this long, and then the member is told to try again.
+BEFORE_FORM_SECONDS = 2.0
+BUSY = "foibot's database is slow to answer just now, so the form could not be opened: try again in a moment."
+
+
+async def before_form(read: Awaitable[T]) -> T:
+    """A read that must finish before a form opens, bounded so the interaction never fails silently."""
+    try:
+        return await asyncio.wait_for(read, BEFORE_FORM_SECONDS)
+    except TimeoutError:
+        raise UserError(BUSY) from None
 
 
 async def guarded(interaction: discord.Interaction, work: Awaitable[None], what: str) -> None:

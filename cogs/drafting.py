@@ -30,7 +30,7 @@ from bot.services import drafts as service
 from bot.templates import render
 from bot.tracking.describe import deadline_label
 from bot.tracking.limits import TITLE_MAX
-from cogs._shared import LAW_CHOICES, guarded, safe, stamp, viewer_of
+from cogs._shared import LAW_CHOICES, before_form, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -262,7 +262,7 @@ async def fix_draft(interaction: discord.Interaction, public_id: str) -> None:
 
 async def edit_draft(interaction: discord.Interaction, public_id: str) -> None:
     # A modal must be the first response: this quick check (one indexed read) comes before it.
-    record = await service.get_draft(_db(interaction), viewer_of(interaction), public_id)
+    record = await before_form(service.get_draft(_db(interaction), viewer_of(interaction), public_id))
     record.require_open()
     await interaction.response.send_modal(DraftForm(record.content.law, record))
 
@@ -275,7 +275,7 @@ async def preview_draft(interaction: discord.Interaction, public_id: str) -> Non
 
 
 async def ask_sent_date(interaction: discord.Interaction, public_id: str) -> None:
-    record = await service.get_draft(_db(interaction), viewer_of(interaction), public_id)
+    record = await before_form(service.get_draft(_db(interaction), viewer_of(interaction), public_id))
     record.require_open()
     await interaction.response.send_modal(SentForm(record))
 

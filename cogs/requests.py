@@ -42,7 +42,7 @@ from cogs._request_views import (
     send_detail,
     show_embed,
 )
-from cogs._shared import LAW_CHOICES, safe, viewer_of
+from cogs._shared import LAW_CHOICES, before_form, safe, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -82,7 +82,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
         requester = name
-        name, known = await authorities.resolve_name(self.bot.db, authority)
+        name, known = await before_form(authorities.resolve_name(self.bot.db, authority))
         if not known and division is None and authorities.implied_division(law) is None:
             await interaction.response.send_message(
                 f"“{safe(name, 100)}” is new to foibot. Which part of the UK is it in? (It matters for bank holidays.)",
@@ -161,7 +161,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None,
                    name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
         if visibility is None and law is None and name is None:
-            r = (await service.get_own_request(self.bot.db, viewer_of(interaction), request)).request
+            r = (await before_form(service.get_own_request(self.bot.db, viewer_of(interaction), request))).request
             defaults = {"title": r.title, "sent_on": r.sent_on.strftime("%d/%m/%Y"), "link": r.link or "",
                         "reference": r.reference or "", "questions": r.questions or ""}
             await interaction.response.send_modal(DetailsForm(public_id=r.public_id, defaults=defaults))

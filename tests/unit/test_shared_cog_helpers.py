@@ -20,3 +20,23 @@ def test_safe_text_is_never_longer_than_its_limit_even_when_escaping_doubles_it(
 def test_safe_text_escapes_markdown_and_keeps_short_text_whole() -> None:
     assert safe("**Bin** collections_2024", 100) == "\\*\\*Bin\\*\\* collections\\_2024"
     assert safe("  two   spaces\nand a line ") == "two spaces and a line"
+
+
+async def test_a_read_before_a_form_that_is_too_slow_becomes_a_busy_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    import cogs._shared as shared
+    from bot.errors import UserError
+
+    monkeypatch.setattr(shared, "BEFORE_FORM_SECONDS", 0.05)
+
+    async def slow() -> str:
+        await asyncio.sleep(1)
+        return "late"
+
+    async def quick() -> str:
+        return "ready"
+
+    assert await shared.before_form(quick()) == "ready"
+    with pytest.raises(UserError, match="slow to answer"):
+        await shared.before_form(slow())
