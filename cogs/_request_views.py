@@ -289,3 +289,4 @@ class DivisionPicker(discord.ui.View):
         await interaction.response.send_modal(
             DetailsForm(authority=self.authority, law=self.law, division=self.select.values[0], visibility=self.visibility,
                         requester_name=self.requester_name))
+        self.stop()  # one pick, one form: picking again must not open a second form (and log the request twice)

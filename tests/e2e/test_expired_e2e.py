@@ -44,3 +44,12 @@ async def test_a_live_button_is_answered_by_its_own_handler_only(fake_discord: F
     assert "Good Friday" in (await count.reply()).text
     await asyncio.sleep(3)  # past the safety net's grace: it must not answer a second time
     assert not any("expired" in m.text for m in count.visible_messages)
+
+
+async def test_the_part_of_the_uk_menu_opens_one_form_only(fake_discord: FakeDiscord, bot_process: StartBot) -> None:
+    await bot_process()
+    picker = await (await fake_discord.slash("request log", {"authority": "Elsewhere Town Council"})).reply()
+    first = await fake_discord.select(picker, "req:division", ["england-and-wales"])
+    await first.modal()
+    second = await (await fake_discord.select(picker, "req:division", ["scotland"])).reply()
+    assert second.ephemeral and "has expired" in second.text
