@@ -46,6 +46,17 @@ def add_calendar_period(d: date, period: Period) -> date:
     raise ValueError(f"{period.unit} is not calendar time")
 
 
+def last_day_of_period_beginning_with(d: date, period: Period) -> date:
+    """The last day of a period of calendar time that *begins with* ``d`` (``d`` is its first day).
+
+    FOIA s.9(2) (and FOISA s.9(4)): "the period of three months beginning with the day on which the
+    fees notice is given". A period beginning with ``d`` is the period after the day before ``d``,
+    which ends on that day's corresponding date (or, with none, the month's last day): a notice
+    given on 10 December must be paid by the end of 9 March.
+    """
+    return add_calendar_period(d - timedelta(days=1), period)
+
+
 @dataclass(frozen=True)
 class Pause:
     """Days disregarded when counting, both ends included (e.g. FOIA s.10(2): "beginning with

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from bot.errors import BadInput
 from bot.law.calendar import SkippedDay, WorkingDayCalendar, calendar_for
-from bot.law.counting import Pause, add_calendar_period, add_months, long_date, working_days_with_pauses
+from bot.law.counting import Pause, add_months, last_day_of_period_beginning_with, long_date, working_days_with_pauses
 from bot.law.regimes import ClockRule, Division, Law, Period, Regime, Unit, regime
 from bot.law.reviews import add_complaint_window, add_review_deadlines
 
@@ -123,6 +123,15 @@ class Builder:
         due, disregarded = working_days_with_pauses(self.calendar, day0, period.amount, pauses)
         return due, self.calendar.skipped_between(day0, due), disregarded
 
+    def later_reading(self, key: str, received: date, period: Period, what: str, pauses: tuple[Pause, ...] = ()) -> date:
+        """Add ``key``: ``period`` counted as if ``received`` (a non-working day) were the next working
+        day, the reading some authorities use (design part 4; SIC Decision 092/2026). Its date."""
+        next_day = self.calendar.next_working_day(received)
+        later, skipped, _ = self.count(next_day, period, pauses)
+        rule = f"{what} ({long_date(next_day)}): {period.describe()} after that"
+        self.add(key, later, rule, self.regime.next_working_day_reading or period.citation, skipped)
+        return later
+
     def report(self) -> DeadlineReport:
         return DeadlineReport(
             dict(self.deadlines), tuple(self.basis), tuple(self.notes), self.facts.law, self.facts.division, self.convention
@@ -179,21 +188,27 @@ def _fee_pause(b: Builder) -> tuple[tuple[Pause, ...], bool]:
     is given ... and ending with the day on which the fee is received ... are to be disregarded".
     Read exactly: working days before the notice count; the notice day, the payment day and every
     working day between do not; counting resumes the working day after payment. Unpaid, the clock
-    stays stopped and after 3 months (FOIA s.9(2)) the request need not be answered.
+    stays stopped and, unpaid within the 3 months beginning with the day of the notice (FOIA s.9(2)),
+    the request need not be answered.
     """
     facts, fees = b.facts, b.regime.fees
     if facts.fee_notice is None or fees is None:
         return (), True
     b.cite(fees.citation)
     if facts.fee_paid is None:
-        if fees.lapses_after.unit is Unit.WORKING_DAYS:
-            lapse = b.calendar.nth_working_day_after(facts.fee_notice, fees.lapses_after.amount)
+        lapses = fees.lapses_after
+        if lapses.unit is Unit.WORKING_DAYS:
+            last_day = b.calendar.nth_working_day_after(facts.fee_notice, lapses.amount)
+            span = f"{lapses.describe()} after the notice"
         else:
-            lapse = add_calendar_period(facts.fee_notice, fees.lapses_after)
+            # FOIA s.9(2), FOISA s.9(4): "the period of three months beginning with the day on which
+            # the fees notice is given": the notice day is the first day, so 10 Dec -> 9 Mar.
+            last_day = last_day_of_period_beginning_with(facts.fee_notice, lapses)
+            span = f"the {lapses.describe()} beginning with the day of the notice"
         b.notes.append(
             f"Clock stopped by the fees notice of {long_date(facts.fee_notice)} ({fees.citation}): the count "
-            f"resumes the working day after the fee is received. Unpaid by {long_date(lapse)} "
-            f"({fees.lapses_after.describe()}, {fees.lapses_after.citation}), the request need not be answered."
+            f"resumes the working day after the fee is received. If it is still unpaid at the end of "
+            f"{long_date(last_day)} ({span}, {lapses.citation}), the request need not be answered."
         )
         return (), False
     return (Pause(facts.fee_notice, facts.fee_paid),), True
@@ -260,15 +275,8 @@ def _working_day_response(b: Builder) -> None:
 def _non_working_receipt(b: Builder, received: date, pauses: tuple[Pause, ...]) -> None:
     """Receipt on a weekend or bank holiday: give the later reading's date too (design part 4)."""
     ico_due, _, _ = b.count(received, b.regime.response, pauses)
-    next_day = b.calendar.next_working_day(received)
-    later_due, later_skipped, _ = b.count(next_day, b.regime.response, pauses)
-    b.add(
-        "response_due_next_working_day",
-        later_due,
-        f"If receipt is taken as the next working day ({long_date(next_day)}): {b.regime.response.describe()} after that",
-        b.regime.next_working_day_reading or b.regime.response.citation,
-        later_skipped,
-    )
+    what = "If receipt is taken as the next working day"
+    later_due = b.later_reading("response_due_next_working_day", received, b.regime.response, what, pauses)
     b.notes.append(
         f"{NON_WORKING_RECEIPT_NOTE} ({long_date(received)}). The usual reading (ICO, WhatDoTheyKnow) "
         f"counts that day as day 0, giving "
@@ -287,16 +295,27 @@ def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
             f"parts keep their date; that part is due {r.response.describe()} after your answer arrives."
         )
         return
-    day0 = b.day_zero(facts.clarification_received)
+    arrived = facts.clarification_received
+    day0 = b.day_zero(arrived)
     due, skipped, _ = b.count(day0, r.response, pauses)
     b.add(
         "clarified_part_due",
         due,
         f"The clarified part: {r.response.describe()} after the clarification arrived on "
-        f"{long_date(facts.clarification_received)}; the other parts keep their own date",
+        f"{long_date(arrived)}; the other parts keep their own date",
         f"{r.response.citation}; {r.clarification_citation}",
         skipped,
     )
+    if day0 == arrived and not b.calendar.is_working_day(arrived):
+        # Design part 4: the clarification is that part's date of receipt (FOIA s.10(6)), so its
+        # arrival on a non-working day gives the later reading too, as the request's does.
+        what = "The clarified part, if the clarification is taken as received on the next working day"
+        later = b.later_reading("clarified_part_due_next_working_day", arrived, r.response, what, pauses)
+        b.notes.append(
+            f"The clarification arrived on a non-working day ({long_date(arrived)}). For the clarified part the "
+            f"usual reading gives {long_date(due)}; some authorities count from the next working day, giving "
+            f"{long_date(later)}. Wait for the later date before saying that part is late."
+        )
 
 
 def _extended_to_note(b: Builder, limit: date) -> None:

@@ -99,6 +99,12 @@ FOIA: tuple[Exemption, ...] = (
        "Exemption must be required to safeguard national security, and the public interest still applies."),
     _q("foia", "s26", "Defence", "prejudice", _PREJUDICE),
     _q("foia", "s27", "International relations", "prejudice", _PREJUDICE),
+    # Fact sheet 1.6: s.27(1) is prejudice-based, s.27(2) (confidential information from another
+    # State or an international organisation or court) is class-based, so it needs no harm shown.
+    _q("foia", "s27(1)", "International relations", "prejudice", _PREJUDICE),
+    _q("foia", "s27(2)", "Confidential information from other States or international organisations", "class",
+       "It covers only information obtained from another State or an international organisation or court that is still "
+       "confidential under the terms or circumstances in which it was obtained (s.27(3)); the public interest still applies."),
     _q("foia", "s28", "Relations within the United Kingdom", "prejudice", _PREJUDICE),
     _q("foia", "s29", "The economy", "prejudice", _PREJUDICE),
     _q("foia", "s30", "Investigations and proceedings conducted by public authorities", "class",

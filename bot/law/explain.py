@@ -17,10 +17,12 @@ KEY_TITLES: dict[str, str] = {
     "response_due": "Response due",
     "response_due_next_working_day": "Due if receipt counts from the next working day",
     "clarified_part_due": "Clarified part due",
+    "clarified_part_due_next_working_day": "Clarified part due if receipt counts from the next working day",
     "response_due_extended": "Latest date if extended",
     "school_backstop": "School backstop (60 working days)",
     "review_request_by": "Ask for a review by",
     "review_due": "Review due",
+    "review_due_next_working_day": "Review due if receipt counts from the next working day",
     "review_due_max": "Review due at the latest",
     "complaint_by": "Complain to the {regulator} by",
 }

@@ -119,6 +119,8 @@ class Regime:
     no_review_outcome: str = ""  # what the regulator accepts when a review goes unanswered
     no_response_route: str = ""  # what to do when the request itself goes unanswered
     no_review_note: str = ""
+    # Why an extension notified too late does not move the deadline ("" when there is no extension).
+    extension_late: str = ""
 
 
 ICO = "the Information Commissioner's Office"
@@ -142,6 +144,11 @@ REGIMES: dict[Law, Regime] = {
         # [V] s.10(3) + ICO: refusal notice still due at 20; the public-interest decision by 40 in total
         extension=Period(40, Unit.WORKING_DAYS, "FOIA s.10(3); ICO time-limits guidance (no more than 40 working days in total)"),
         extension_rule="public-interest extension: the refusal notice is still due at 20, the decision by 40",
+        # [V] s.10(3) + s.17(1): the refusal notice (with the estimate) must come within the 20 working days
+        extension_late=(
+            "notified after the 20 working days, so it does not extend the time (FOIA s.10(3) and s.17(1): "
+            "the refusal notice that starts a public-interest extension is due within the 20 working days)"
+        ),
         # [V] s.1(3) with s.10(6): the date of receipt becomes the day the clarification arrives
         clarification=ClockRule.RESTART,
         clarification_citation="FOIA s.1(3), s.10(6)",
@@ -185,6 +192,8 @@ REGIMES: dict[Law, Regime] = {
         # [V] reg 7(1) complex and voluminous, reg 7(3) notified within the first 20
         extension=Period(40, Unit.WORKING_DAYS, "EIR reg 7(1), 7(3)"),
         extension_rule="complex and voluminous: up to 40, if told within the first 20",
+        # [V] reg 7(3): the requester must be told within the first 20 working days
+        extension_late="notified after the 20 working days, so it does not extend the time (EIR reg 7(3))",
         # [K] EIR reg 9(4): 20 working days run from the day the further particulars arrive
         clarification=ClockRule.RESTART,
         clarification_citation="EIR reg 9(2), 9(4)",
@@ -256,6 +265,8 @@ REGIMES: dict[Law, Regime] = {
         # [V] EISR reg 7: 40 WD for volume and complexity, told within 20
         extension=Period(40, Unit.WORKING_DAYS, "EISR reg 7"),
         extension_rule="complex and voluminous: up to 40, if told within the first 20",
+        # [V] EISR reg 7: the requester must be told within the 20 working days
+        extension_late="notified after the 20 working days, so it does not extend the time (EISR reg 7)",
         clarification=ClockRule.RESTART,
         clarification_citation="EISR reg 9(2), 9(4)",
         # [K] EISR reg 8: advance payment pauses the clock (mirrors EIR reg 8)
@@ -293,6 +304,11 @@ REGIMES: dict[Law, Regime] = {
         # [V] ICO: "calculate the extension as three months from the original start date"
         extension=Period(3, Unit.MONTHS, "UK GDPR art.12(3); ICO right of access guidance"),
         extension_rule="complex or numerous requests: two further months, if told within the first month",
+        # [V] UK GDPR art.12(3): the requester must be told of the extension within one month of receipt
+        extension_late=(
+            "notified after the first month, so it does not extend the time (UK GDPR art.12(3): the "
+            "extension must be notified within one month of receipt)"
+        ),
         # [V] ICO right of access guidance (Oct 2020) "stop the clock"; DUAA 2025 s.76 from 5 Feb 2026
         clarification=ClockRule.PAUSE,
         clarification_citation="DUAA 2025 s.76 (from 5 Feb 2026); before then ICO right of access guidance (Oct 2020)",

@@ -4,7 +4,8 @@
   within 40 working days of the response, and the authority should answer within 20 working
   days, 40 at most. The ICO asks for complaints within 6 weeks of the last meaningful contact.
 * EIR reg 11: representations within 40 working days of the failure (the response, or the missed
-  deadline when none came); the decision within 40 working days.
+  deadline when none came: after a valid reg 7 extension, the extended deadline); the decision
+  within 40 working days.
 * FOISA s.20(5): a requirement for review within 40 working days after the 20 working days for
   the response expired, or, when the response came late, after it arrived; so for an on-time
   response the window runs from the end of the 20 days, not from the response. s.21(1): answered
@@ -12,6 +13,11 @@
   the review period expiring without one. EISR regs 16-17 follow the same pattern.
 * Subject access has no statutory review: the ICO takes complaints within 3 months of the last
   contact with the organisation.
+
+A request for review that arrives on a non-working day gets a second date too,
+``review_due_next_working_day``: the reading that treats it as received on the next working day
+(SIC Decision 092/2026 accepted a review answered on that later date; fact sheet 1.2). Letters that
+accuse the review of lateness wait for it, as they do for the response (design part 4).
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.law.counting import add_calendar_period, long_date, sentence
-from bot.law.regimes import ReviewAnchor
+from bot.law.regimes import Period, ReviewAnchor
 
 if TYPE_CHECKING:
     from bot.law.deadlines import Builder
@@ -51,6 +57,11 @@ def _review_anchor(b: Builder) -> tuple[date | None, str]:
         return facts.responded, said
     if r.review_anchor is ReviewAnchor.RESPONSE or response_due is None:
         return None, ""
+    extended = b.deadlines.get("response_due_extended")
+    if facts.extended_to is not None and extended is not None:
+        # EIR reg 11(2), EISR reg 16(2): the window runs from the failure to comply; after a valid
+        # reg 7 extension there is no failure until the extended period ends.
+        return extended.due, f"of the missed extended deadline, {long_date(extended.due)}, if no response arrives"
     return response_due.due, f"of the missed deadline, {long_date(response_due.due)}, if no response arrives"
 
 
@@ -94,11 +105,29 @@ def add_review_deadlines(b: Builder) -> None:
             period.citation,
             b.calendar.skipped_between(day0, due),
         )
+        if key == "review_due" and day0 == facts.review_requested and not b.calendar.is_working_day(day0):
+            _review_next_working_day(b, facts.review_requested, period, due)
     if window_due is not None and facts.review_requested > window_due:
         b.notes.append(
             f"The review was asked for after the window closed ({long_date(window_due)}); the authority may "
             "decline to review, so say why it was late."
         )
+
+
+def _review_next_working_day(b: Builder, requested: date, period: Period, ico_due: date) -> None:
+    """A request for review received on a non-working day: the later reading's date too.
+
+    Fact sheet 1.2: SIC Decision 092/2026 accepted a review answered on Mon 24 Nov 2025 for a
+    requirement sent on Sun 26 Oct 2025 as in time, which is only so when the requirement counts
+    as received on the next working day (design part 4: letters wait for the later date).
+    """
+    what = "If your request for review is taken as received on the next working day"
+    later = b.later_reading("review_due_next_working_day", requested, period, what)
+    b.notes.append(
+        f"Your request for review arrived on a non-working day ({long_date(requested)}). Counting that day as "
+        f"day 0 gives {long_date(ico_due)}; some authorities treat it as received on the next working day, "
+        f"giving {long_date(later)}. Wait for the later date before saying the review is late."
+    )
 
 
 def add_complaint_window(b: Builder) -> None:

@@ -68,7 +68,9 @@ def _review_overdue(ctx: GroundContext) -> bool:
     facts = ctx.facts
     if facts.review_requested is None or facts.review_responded is not None:
         return False
-    due = ctx.timeline.get("review_due")
+    # Late only on every reading: a request for review received on a non-working day waits for
+    # the next-working-day date (SIC Decision 092/2026, fact sheet 1.2).
+    due = ctx.timeline.review_late_after()
     return due is not None and ctx.today > due
 
 
@@ -125,7 +127,7 @@ GROUNDS: tuple[Ground, ...] = (
     ),
     Ground(
         "review_overdue", "No review outcome within the review period", frozenset({COMPLAINT}), _FOI, _review_overdue,
-        provisions=("review_basis",),
+        provisions=("review_deadline",),  # the duty to answer: FOISA s.21(1), EISR reg 16(4), EIR reg 11(4)
         needs="a review must have been asked for, with no outcome by its due date.",
         source="FOIA s.45 Code of Practice (ICO: 20, at most 40 working days); EIR reg 11(4); FOISA s.21(1); EISR reg 16(4)",
     ),

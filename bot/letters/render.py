@@ -159,10 +159,18 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "review_requested": _d(facts.review_requested),
         "review_responded": _d(facts.review_responded),
         "review_due": _d(timeline.get("review_due")),
+        # Set only when the request for review arrived on a non-working day (SIC Decision 092/2026).
+        "review_due_later": _d(timeline.get("review_due_next_working_day")),
         "review_due_max": _d(timeline.get("review_due_max")),
         "response_due": _d(statutory.due if statutory else None),
         "due": _d(due.due if due else None),
-        "due_is_later_reading": bool(due and statutory and due.due != statutory.due),
+        # Which later reading ``due`` is: receipt on a non-working day taken as the next working
+        # day (design part 4), or a school's 60-working-day backstop (SI 2004/3364 reg 3), never
+        # to be worded as the other.
+        "due_is_later_reading": bool(
+            due and statutory and due.due != statutory.due and due.key == "response_due_next_working_day"
+        ),
+        "school_due": bool(due and due.key == "school_backstop"),
         "days_late": timeline.days_late,
         "days_unit": "working days" if words.working_days else "days",
         "questions": list(facts.questions),

@@ -3,7 +3,8 @@
 Letters that accuse lateness wait for the latest reading of the deadline: the next-working-day
 reading when receipt fell on a non-working day (design part 4), the 60-working-day backstop for a
 school (SI 2004/3364; foibot has no school calendar), and the extended period only when the
-authority actually extended (FOIA s.10(3), EIR/EISR reg 7, UK GDPR art.12(3)).
+authority actually extended (FOIA s.10(3), EIR/EISR reg 7, UK GDPR art.12(3)). The same goes for a
+review: a request for review received on a non-working day is late only after the later reading.
 """
 
 from __future__ import annotations
@@ -76,6 +77,12 @@ class Timeline:
     def get(self, key: str) -> date | None:
         found = self.report.get(key)
         return found.due if found else None
+
+    def review_late_after(self) -> date | None:
+        """The day after which the review is late on every reading: when the request for review
+        arrived on a non-working day, the later reading (SIC Decision 092/2026; design part 4)."""
+        found = [d for d in (self.get("review_due"), self.get("review_due_next_working_day")) if d is not None]
+        return max(found) if found else None
 
     def with_overrides(self, **overrides: object) -> DeadlineReport:
         """The report as it would be with changed facts (a review asked today, a clarification sent today)."""

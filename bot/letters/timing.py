@@ -141,7 +141,7 @@ def _complaint_before_scottish_review(ctx: GroundContext) -> TimingWarning | Non
             f"review and had its outcome, or its deadline passed{until}. Require a review first.",
             (by,) if by else (),
         )
-    due = ctx.timeline.get("review_due")
+    due = ctx.timeline.review_late_after()  # the later reading, if the requirement arrived on a non-working day
     if due is not None and ctx.today <= due:
         return TimingWarning(
             "complaint_before_review",

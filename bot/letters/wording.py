@@ -37,6 +37,8 @@ class LawWording:
     duty_text: str         # what the time limit requires, in the provision's own terms
     response_period: str   # "20 working days" / "one calendar month"
     working_days: bool     # lateness is counted in working days (not for SAR)
+    school_variation: str  # how the time limit is varied for schools ("" where it is not)
+    school_duty_text: str  # what the varied time limit requires of a school or academy
     extension: str         # the provision allowing a longer period ("" if none)
     extension_limit: str   # "<how long an extension may be>", ending before its date
     refusal_notice: str    # must name the exemption and say how it applies
@@ -59,6 +61,7 @@ class LawWording:
     review_basis: str      # the provision or code the review rests on
     review_asked: str      # "I asked for ..." in a complaint's chronology
     review_provision: str  # the review's provision, for warnings: "section 20", "regulation 11"
+    review_deadline: str   # what sets the time for the review's answer: "section 21(1)", "regulation 16(4)"
     body: str              # what the letter calls the other side: "authority" / "organisation"
     review_needs_reason: bool  # FOISA s.20(3)(c), EISR reg 16: the requester must say why
     complaint: str         # the provision for going to the regulator
@@ -107,6 +110,13 @@ WORDING: dict[Law, LawWording] = {
         duty_text="promptly and in any event not later than the twentieth working day following the date of receipt",
         response_period="20 working days",
         working_days=True,
+        # Fact sheet 5 [V]: SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies).
+        school_variation="as varied for schools and academies (SI 2004/3364 reg 3; SI 2009/1369; SI 2010/2768)",
+        school_duty_text=(
+            "promptly and in any event not later than the twentieth working day following the date of receipt, "
+            "disregarding working days that are not school days, or the sixtieth working day following the date "
+            "of receipt if that is earlier"
+        ),
         extension="section 10(3)",
         extension_limit="the Information Commissioner expects no more than 40 working days in total, which ended on",
         refusal_notice="section 17(1)",
@@ -118,7 +128,8 @@ WORDING: dict[Law, LawWording] = {
         not_held="section 1(1)(a)",
         cost="section 12",
         cost_regs="the Fees Regulations (SI 2004/3244)",
-        cost_limit="£600 for central government and £450 for other authorities, at £25 an hour (18 or 24 hours)",
+        # SI 2004/3244 regs 3-4 (fact sheet 1.4): £600 (Schedule 1 Part I bodies) or £450, at £25 an hour.
+        cost_limit="£600 for central government (24 hours) and £450 for other authorities (18 hours), at £25 an hour",
         vexatious="section 14",
         harm=f"prejudice: {_HOGAN}",
         harm_clause="disclosure would, or would be likely to, prejudice the interest it protects",
@@ -132,6 +143,7 @@ WORDING: dict[Law, LawWording] = {
         review_basis="the Code of Practice issued under section 45 of the Act",
         review_asked="an internal review",
         review_provision="the section 45 Code of Practice",
+        review_deadline="the section 45 Code of Practice",
         body="authority",
         review_needs_reason=False,
         complaint="section 50 of the Freedom of Information Act 2000",
@@ -149,6 +161,8 @@ WORDING: dict[Law, LawWording] = {
         duty_text="as soon as possible and no later than 20 working days after the date of receipt",
         response_period="20 working days",
         working_days=True,
+        school_variation="",  # the school regulations vary FOIA s.10 only
+        school_duty_text="",
         extension="regulation 7(1)",
         extension_limit="even the longest extension it allows, 40 working days, ended on",
         refusal_notice="regulation 14(3)",
@@ -171,6 +185,7 @@ WORDING: dict[Law, LawWording] = {
         review_basis="regulation 11 of the Regulations",
         review_asked="reconsideration under regulation 11",
         review_provision="regulation 11",
+        review_deadline="regulation 11(4)",  # decision within 40 working days
         body="authority",
         review_needs_reason=False,
         complaint=(
@@ -194,6 +209,8 @@ WORDING: dict[Law, LawWording] = {
         duty_text="promptly and in any event by not later than the twentieth working day after receipt",
         response_period="20 working days",
         working_days=True,
+        school_variation="",  # the school regulations vary FOIA s.10 only
+        school_duty_text="",
         extension="",
         extension_limit="",
         refusal_notice="section 16(1)",
@@ -218,7 +235,8 @@ WORDING: dict[Law, LawWording] = {
         review="a requirement for review under section 20",
         review_basis="section 20 of the Act",
         review_asked="a review under section 20",
-        review_provision="section 20",
+        review_provision="section 20",  # requiring a review
+        review_deadline="section 21(1)",  # answering it: by the 20th working day
         body="authority",
         review_needs_reason=True,
         complaint="section 47(1) of the Freedom of Information (Scotland) Act 2002",
@@ -239,6 +257,8 @@ WORDING: dict[Law, LawWording] = {
         duty_text="as soon as possible and in any event no later than 20 working days after the date of receipt",
         response_period="20 working days",
         working_days=True,
+        school_variation="",  # the school regulations vary FOIA s.10 only
+        school_duty_text="",
         extension="regulation 7",
         extension_limit="even the longest extension it allows, 40 working days, ended on",
         refusal_notice="regulation 13",
@@ -261,6 +281,7 @@ WORDING: dict[Law, LawWording] = {
         review_basis="regulation 16 of the Regulations",
         review_asked="a review under regulation 16",
         review_provision="regulation 16",
+        review_deadline="regulation 16(4)",  # decision within 20 working days
         body="authority",
         review_needs_reason=True,
         complaint=(
@@ -284,6 +305,8 @@ WORDING: dict[Law, LawWording] = {
         duty_text="without undue delay and in any event within one month of receipt",
         response_period="one month",
         working_days=False,
+        school_variation="",  # the school regulations vary FOIA s.10 only
+        school_duty_text="",
         extension="Article 12(3) of the UK GDPR",
         extension_limit="even the longest extension it allows, two further months, ended on",
         refusal_notice="Article 12(4) of the UK GDPR",
@@ -306,6 +329,7 @@ WORDING: dict[Law, LawWording] = {
         review_basis="",
         review_asked="",
         review_provision="",
+        review_deadline="",
         body="organisation",
         review_needs_reason=False,
         complaint="Article 77 of the UK GDPR and section 165 of the Data Protection Act 2018",

@@ -25,6 +25,7 @@ class Chain(enum.StrEnum):
     RESPONSE_LATE = "response-late"  # the day after which it is late on every reading
     REVIEW_REQUEST_BY = "review-request-by"
     REVIEW_DUE = "review-due"
+    REVIEW_LATE = "review-late"  # the day after which the review is late on every reading
     COMPLAINT_BY = "complaint-by"
 
 
@@ -76,7 +77,8 @@ KINDS: tuple[AlertKind, ...] = (
     ),
     # s.45 Code (20, at most 40), EIR reg 11(4) (40), FOISA s.21(1) (20).
     AlertKind("review_due", "Review due", 60, Chain.REVIEW_DUE, 0, statuses=IN_REVIEW, expires=True),
-    AlertKind("review_overdue", "Review overdue", 70, Chain.REVIEW_DUE, 1, statuses=IN_REVIEW),
+    # Late only once late on every reading (a request for review received on a non-working day).
+    AlertKind("review_overdue", "Review overdue", 70, Chain.REVIEW_LATE, 1, statuses=IN_REVIEW),
     # FOIA s.50 (ICO: 6 weeks), FOISA s.47(4) (6 months), SAR (3 months): a week's warning.
     AlertKind(
         "complaint_window_closing", "Complaint window closing", 80, Chain.COMPLAINT_BY, -7, Offset.CALENDAR_DAYS,

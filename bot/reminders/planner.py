@@ -119,7 +119,10 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
         chains[Chain.RESPONSE_LATE].append(late)
     if "clarified_part_due" in dates:  # a clarified part keeps its own later date (the PHSO case)
         chains[Chain.RESPONSE_DUE].append(("clarified_part_due", dates["clarified_part_due"]))
-        chains[Chain.RESPONSE_LATE].append(("clarified_part_due", dates["clarified_part_due"]))
+        # ... and its own later reading when the clarification arrived on a non-working day.
+        late = _latest(dates, "clarified_part_due", "clarified_part_due_next_working_day")
+        assert late is not None
+        chains[Chain.RESPONSE_LATE].append(late)
     for chain, key in (
         (Chain.REVIEW_REQUEST_BY, "review_request_by"),
         (Chain.REVIEW_DUE, "review_due"),
@@ -127,6 +130,10 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
     ):
         if key in dates:
             chains[chain].append((key, dates[key]))
+    # A request for review received on a non-working day: late only after the later reading too.
+    review_late = _latest(dates, "review_due", "review_due_next_working_day")
+    if review_late is not None and "review_due" in dates:
+        chains[Chain.REVIEW_LATE].append(review_late)
     return chains
 
 

@@ -18,6 +18,7 @@ from bot.errors import BadInput, InvalidTransition
 from bot.law.calendar import calendar_for
 from bot.law.counting import long_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
+from bot.law.extensions import late_extension_note
 from bot.law.regimes import Law
 from bot.tracking.events import EVENTS, EventKind, GuardContext, Outcome
 from bot.tracking.limits import MAX_EVENTS_PER_REQUEST
@@ -86,6 +87,7 @@ class _State:
     response: ResponseDetails | None = None
     review: ResponseDetails | None = None
     extended_to: date | None = None
+    notes: list[str] = field(default_factory=list)  # what the fold itself has to say (before the law's notes)
 
 
 def _details(event: TimelineEvent, outcome: Outcome) -> ResponseDetails:
@@ -106,9 +108,19 @@ def _new_clarification_round(state: _State, event: TimelineEvent) -> None:
 
 
 def _extension(state: _State, event: TimelineEvent) -> None:
-    state.extended_to = date.fromisoformat(event.data["new_date"])
     assert state.facts is not None
-    state.facts = replace(state.facts, extended_to=state.extended_to)
+    new_date = date.fromisoformat(event.data["new_date"])
+    if state.facts.extended_to is None:
+        # EIR reg 7(3), EISR reg 7, FOIA s.10(3) with s.17(1), UK GDPR art.12(3): an extension counts
+        # only when notified within the first period. A later one stays in the timeline (it
+        # happened) but the deadline does not move; the notes say why.
+        late = late_extension_note(state.facts, event.on, new_date)
+        if late is not None:
+            state.notes.append(late)
+            return
+    # Once validly extended, a later notice only revises the date promised.
+    state.extended_to = new_date
+    state.facts = replace(state.facts, extended_to=new_date)
 
 
 def _response(state: _State, event: TimelineEvent) -> None:
@@ -189,6 +201,8 @@ def fold(base: RequestFacts, events: Iterable[TimelineEvent], today: date) -> Fo
         _apply(state, event)
     assert state.facts is not None
     report = compute_deadlines(state.facts)
+    if state.notes:
+        report = replace(report, notes=(*state.notes, *report.notes))
     live = _live_deadlines(state.stage, state.facts, report)
     primary = [live[k] for k in STAGES[state.stage].primary if k in live]
     upcoming = min(primary, key=lambda d: d.due) if primary else None

@@ -15,7 +15,7 @@ from bot.law.regimes import Law, regime
 from bot.tracking.describe import deadline_label, event_line, exemption_label, history, question_list
 from bot.tracking.events import EventKind
 from bot.tracking.fold import Folded
-from bot.tracking.statuses import STATUS_INFO
+from bot.tracking.statuses import STATUS_INFO, status_meaning
 
 if TYPE_CHECKING:
     from bot.tracking.fold import ResponseDetails
@@ -71,9 +71,10 @@ def show_context(
 ) -> dict[str, Any]:
     """Everything ``messages/request_show.md.j2`` needs except the timeline (see ``timeline_lines``)."""
     info = STATUS_INFO[folded.shown_status]
+    backstop = folded.live.get("school_backstop")
     return {
         "status_label": info.label,
-        "status_meaning": info.meaning,
+        "status_meaning": status_meaning(folded.shown_status, stamp(backstop.due, "D") if backstop else None),
         "authority": clean(authority, None),
         "law": regime(Law(law)).short,
         "sent": stamp(sent_on, "D"),

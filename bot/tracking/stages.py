@@ -40,7 +40,12 @@ class StageInfo:
     actions: tuple[str, ...]  # event kinds offered as the next sensible actions (buttons on `show`)
 
 
-_WAITING_ALSO = ("response_due_next_working_day", "school_backstop", "review_request_by", "complaint_by")
+# The later readings (receipt or clarification on a non-working day, design part 4) and the school
+# backstop are shown and alerted on, but the first date drives the next deadline.
+_WAITING_ALSO = (
+    "response_due_next_working_day", "clarified_part_due_next_working_day", "school_backstop", "review_request_by",
+    "complaint_by",
+)
 
 STAGES: dict[Stage, StageInfo] = {
     info.stage: info
@@ -73,7 +78,7 @@ STAGES: dict[Stage, StageInfo] = {
             Stage.IN_REVIEW,
             Status.INTERNAL_REVIEW,
             ("review_due",),
-            ("review_due_max", "complaint_by"),
+            ("review_due_next_working_day", "review_due_max", "complaint_by"),
             ("review_response", "complaint_made"),
         ),
         StageInfo(Stage.REVIEWED, None, ("complaint_by",), (), ("complaint_made",)),

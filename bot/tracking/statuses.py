@@ -77,6 +77,14 @@ STATUS_INFO: dict[Status, StatusInfo] = {
 
 BASE_STATUSES: tuple[Status, ...] = tuple(s for s in Status if not STATUS_INFO[s].derived)
 
+# A school or academy is "Overdue" after 20 working days, as WhatDoTheyKnow counts, but the law gives it
+# until the earlier of the 20th school day or the 60th working day (SI 2004/3364 reg 3, SI 2010/2768),
+# and foibot's chaser waits for the 60th (it has no school calendar): the meaning says so.
+SCHOOL_OVERDUE_MEANING = (
+    "Past the usual 20 working days, so WhatDoTheyKnow calls it late; but a school or academy has until the "
+    "earlier of the 20th school day or the 60th working day ({backstop}): chase it after that date."
+)
+
 # Deadlines the authority owes (passing them makes the request late) and the member's own windows.
 AUTHORITY_DEADLINES = frozenset(
     {"response_due", "response_due_extended", "clarified_part_due", "school_backstop", "review_due", "review_due_max"}
@@ -91,6 +99,15 @@ REVIEW_LATE_BASES = frozenset({Status.INTERNAL_REVIEW})
 
 def label(status: Status | str) -> str:
     return STATUS_INFO[Status(status)].label
+
+
+def status_meaning(status: Status | str, school_backstop: str | None = None) -> str:
+    """What ``status`` means for this request; ``school_backstop`` (the 60th working day, as it
+    should be shown) when the request is to a school or academy."""
+    status = Status(status)
+    if status is Status.OVERDUE and school_backstop:
+        return SCHOOL_OVERDUE_MEANING.format(backstop=school_backstop)
+    return STATUS_INFO[status].meaning
 
 
 def very_overdue_before(calendar: WorkingDayCalendar, today: date) -> date:

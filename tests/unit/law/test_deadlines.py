@@ -6,7 +6,7 @@ a case says which days were skipped.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -144,6 +144,34 @@ CASES = [
     ("FOISA complaint: 6 months to a month end", RequestFacts(Law.FOISA, review_requested=D(2022, 8, 1), review_responded=D(2022, 8, 31)), "complaint_by", D(2023, 2, 28)),
     ("FOISA complaint with no review response", RequestFacts(Law.FOISA, review_requested=D(2022, 5, 16)), "complaint_by", D(2022, 12, 15)),
     ("SAR complaint: 3 months after the last contact", RequestFacts(Law.SAR, received=D(2023, 10, 2), responded=D(2023, 11, 30)), "complaint_by", D(2024, 2, 29)),
+    # EIR reg 11(2) / EISR reg 16(2) after a valid reg 7 extension: the failure is at the extended
+    # deadline. Received Mon 3 Nov 2025: the 20th working day is Tue 2 Dec (St Andrew's substitute,
+    # Mon 1 Dec, skipped), the 40th Mon 5 Jan 2026 (25-26 Dec, 1-2 Jan skipped); 40 more end Mon 2 Mar 2026.
+    ("EIR review window after a valid extension", RequestFacts(Law.EIR, received=D(2025, 11, 3), extended_to=D(2026, 1, 5)), "review_request_by", D(2026, 3, 2)),
+    ("EISR review window after a valid extension", RequestFacts(Law.EISR, Division.SCOTLAND, received=D(2025, 11, 3), extended_to=D(2026, 1, 5)), "review_request_by", D(2026, 3, 2)),
+    ("EIR review window without an extension", RequestFacts(Law.EIR, received=D(2025, 11, 3)), "review_request_by", D(2026, 2, 2)),
+    # A request for review received on Sun 26 Oct 2025 (SIC Decision 092/2026, fact sheet 1.2): day 0
+    # Sunday gives Fri 21 Nov; counted from Mon 27 Oct it is Mon 24 Nov, the date the SIC accepted.
+    ("FOISA review asked on a Sunday, ICO reading", RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 26)), "review_due", D(2025, 11, 21)),
+    (
+        "FOISA review asked on a Sunday, later reading",
+        RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 26)),
+        "review_due_next_working_day",
+        D(2025, 11, 24),
+    ),
+    # Partial clarification arriving on Sat 7 Jun 2025: day 0 Saturday gives Fri 4 Jul; from Mon 9 Jun, Mon 7 Jul.
+    (
+        "clarified part received on a Saturday, ICO reading",
+        RequestFacts(Law.FOIA, received=D(2025, 6, 2), clarification_requested=D(2025, 6, 4), clarification_received=D(2025, 6, 7), clarification_partial=True),
+        "clarified_part_due",
+        D(2025, 7, 4),
+    ),
+    (
+        "clarified part received on a Saturday, later reading",
+        RequestFacts(Law.FOIA, received=D(2025, 6, 2), clarification_requested=D(2025, 6, 4), clarification_received=D(2025, 6, 7), clarification_partial=True),
+        "clarified_part_due_next_working_day",
+        D(2025, 7, 7),
+    ),
 ]
 
 
@@ -180,6 +208,28 @@ def test_next_working_day_convention_makes_the_later_date_the_response_due() -> 
     assert report.deadlines["response_due_next_working_day"].due == D(2022, 4, 27)
 
 
+def test_a_review_or_clarification_received_on_a_working_day_gives_no_later_reading() -> None:
+    report = compute_deadlines(RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 27)))
+    assert "review_due_next_working_day" not in report.deadlines
+    partial = RequestFacts(Law.FOIA, received=D(2025, 6, 2), clarification_requested=D(2025, 6, 4),
+                           clarification_received=D(2025, 6, 6), clarification_partial=True)
+    assert "clarified_part_due_next_working_day" not in compute_deadlines(partial).deadlines
+
+
+def test_a_review_asked_on_a_non_working_day_says_to_wait_for_the_later_date() -> None:
+    report = compute_deadlines(RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 26)))
+    assert report.deadlines["review_due_next_working_day"].citation.startswith("SIC Decision 092/2026")
+    assert any("Fri 21 November 2025" in n and "Mon 24 November 2025" in n and "Wait for the later date" in n for n in report.notes)
+    # Counting from the next working day anyway leaves no second date.
+    later = compute_deadlines(RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 26)), ReceiptConvention.NEXT_WORKING_DAY)
+    assert later.deadlines["review_due"].due == D(2025, 11, 24) and "review_due_next_working_day" not in later.deadlines
+
+
+def test_an_eir_review_window_after_an_extension_says_it_runs_from_the_extended_deadline() -> None:
+    report = compute_deadlines(RequestFacts(Law.EIR, received=D(2025, 11, 3), extended_to=D(2026, 1, 5)))
+    assert "of the missed extended deadline, Mon 5 January 2026" in report.deadlines["review_request_by"].rule
+
+
 def test_receipt_on_a_working_day_gives_no_later_reading() -> None:
     report = compute_deadlines(PHSO)
     assert "response_due_next_working_day" not in report.deadlines
@@ -209,7 +259,26 @@ def test_clarification_still_awaited_stops_the_clock() -> None:
 def test_unpaid_fee_stops_the_clock_and_says_when_the_request_lapses() -> None:
     report = compute_deadlines(RequestFacts(Law.FOIA, received=D(2022, 11, 7), fee_notice=D(2022, 11, 14)))
     assert "response_due" not in report.deadlines
-    assert any("Tue 14 February 2023" in n for n in report.notes)  # FOIA s.9(2): 3 months
+    # FOIA s.9(2): the 3 months begin with the day of the notice (14 Nov 2022), so the last day is 13 Feb 2023.
+    assert any("at the end of Mon 13 February 2023" in n for n in report.notes)
+
+
+@pytest.mark.parametrize(
+    ("law", "notice", "last_day"),
+    [
+        # FOIA s.9(2): "the period of three months beginning with the day on which the fees notice is
+        # given": a notice of Wed 10 Dec 2025 is the period's first day, so the last is Mon 9 Mar 2026.
+        (Law.FOIA, D(2025, 12, 10), "Mon 9 March 2026"),
+        (Law.FOISA, D(2025, 12, 10), "Mon 9 March 2026"),  # FOISA s.9(4): the same words
+        # Beginning with Mon 30 Nov 2026 = after Sun 29 Nov: 29 Feb 2027 does not exist, so the month's last day.
+        (Law.FOIA, D(2026, 11, 30), "Sun 28 February 2027"),
+    ],
+)
+def test_an_unpaid_fee_lapses_at_the_end_of_the_three_months_beginning_with_the_notice(law: Law, notice: date, last_day: str) -> None:
+    division = Division.SCOTLAND if law is Law.FOISA else Division.ENGLAND_AND_WALES
+    report = compute_deadlines(RequestFacts(law, division, received=notice - timedelta(days=2), fee_notice=notice))
+    (note,) = [n for n in report.notes if "fees notice" in n]
+    assert f"still unpaid at the end of {last_day} (the 3 months beginning with the day of the notice" in note
 
 
 def test_eir_unpaid_advance_payment_lapses_after_60_working_days() -> None:
@@ -280,6 +349,7 @@ def test_deadline_keys_come_in_a_stable_order() -> None:
         "school_backstop",
         "review_request_by",
         "review_due",
+        "review_due_next_working_day",  # Sat 9 April 2022
         "review_due_max",
         "complaint_by",
     ]

@@ -117,6 +117,11 @@ CASES: tuple[Case, ...] = (
         "law": "eisr", "division": "scotland", "authority": "Loch Ard District Council", "requester": "Iain Fraser",
         "title": "Bathing water sampling at Port Bay", "sent": "2025-06-02",
     }, date(2025, 7, 7)),
+    # A school: 20 working days end Mon 29 Sep 2025, the 60th (SI 2004/3364 reg 3's backstop) Mon 24 Nov 2025.
+    Case("chaser-foia-school", "chaser", {
+        "law": "foia", "authority": "Hillside Academy", "requester": "Alex Morgan",
+        "title": "Exclusions in 2024-25", "sent": "2025-09-01", "school": True,
+    }, date(2025, 11, 25)),
     Case("chaser-sar", "chaser", {
         "law": "sar", "authority": "Exampleshire County Council", "requester": "Alex Morgan",
         "title": "My social care records", "sent": "2025-01-31",
@@ -139,6 +144,14 @@ CASES: tuple[Case, ...] = (
         "responded": "2024-03-29", "outcome": "refused", "exemptions": ["s.35", "s.30"],
         "review_requested": "2024-04-02", "review_responded": "2024-04-26",
     }, date(2024, 5, 13)),
+    # The requirement for review was sent on Sunday 26 October 2025: the review is late only after
+    # Mon 24 Nov 2025, the date SIC Decision 092/2026 accepted (fact sheet 1.2); s.21(1) sets it.
+    Case("complaint-foisa-review-overdue", "complaint", {
+        "law": "foisa", "division": "scotland", "authority": "Glenmore Health Board", "requester": "Morag Stewart",
+        "title": "Locum consultant spending 2024-25", "sent": "2025-09-29", "reference": "FOI/25/1950",
+        "responded": "2025-10-24", "outcome": "refused", "exemptions": ["s.33"],
+        "review_requested": "2025-10-26",
+    }, date(2025, 11, 25), grounds=("review_overdue",)),
     Case("complaint-eisr", "complaint", {
         "law": "eisr", "division": "scotland", "authority": "Loch Ard District Council", "requester": "Iain Fraser",
         "title": "Landfill gas monitoring reports", "sent": "2024-08-05",

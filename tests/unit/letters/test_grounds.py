@@ -117,6 +117,14 @@ def test_prejudice_argument_is_ticked_only_when_no_specific_ground_argues_the_ha
     assert proposed("review", facts(exemptions=["s.38"]))["prejudice_not_shown"] is True
 
 
+def test_section_27_2_is_a_class_exemption_so_no_harm_argument_is_made_against_it() -> None:
+    # Fact sheet 1.6: s.27 "Yes [prejudice-based] for 27(1); class for 27(2)".
+    confidential = proposed("review", facts(exemptions=["s.27(2)"]))
+    assert "prejudice_not_shown" not in confidential and confidential["exemption_other"] is True
+    assert proposed("review", facts(exemptions=["s.27(1)"]))["prejudice_not_shown"] is True
+    assert proposed("review", facts(exemptions=["s.27"]))["prejudice_not_shown"] is True
+
+
 def test_public_interest_reasons_ground_is_offered_but_left_for_the_member_to_confirm() -> None:
     grounds = {p.id: p for p in propose_grounds("review", facts(exemptions=["s.43(2)"]), _TODAY)}
     assert grounds["no_public_interest_reasons"].selected is False
@@ -144,6 +152,53 @@ def test_a_late_response_and_a_missing_response_are_told_apart() -> None:
     silent = facts(responded=None, outcome=None)
     assert "no_response" in proposed("complaint", silent, date(2025, 2, 10))
     assert "no_response" not in proposed("complaint", silent, date(2025, 2, 3))
+
+
+# SIC Decision 092/2026 (fact sheet 1.2) accepted a review answered on Mon 24 Nov 2025 for a
+# requirement sent on Sun 26 Oct 2025; day 0 on the Sunday would have made it due Fri 21 Nov.
+_FOISA_REVIEW: dict[str, Any] = {
+    "law": "foisa", "division": "scotland", "responded": "2025-10-24", "sent": "2025-09-29",
+    "review_requested": "2025-10-26",
+}
+
+
+def test_a_review_asked_on_a_sunday_is_not_called_overdue_until_after_the_later_reading() -> None:
+    f = facts(**_FOISA_REVIEW)
+    assert "review_overdue" not in proposed("complaint", f, date(2025, 11, 24))
+    assert proposed("complaint", f, date(2025, 11, 25))["review_overdue"] is True
+
+
+@pytest.mark.parametrize(
+    ("law", "division", "cited", "not_cited"),
+    [
+        ("foisa", "scotland", "FOISA section 21(1)", "section 20"),  # s.20 is about requiring a review
+        ("eisr", "scotland", "EISR regulation 16(4)", "EISR regulation 16 "),
+        ("eir", "england-and-wales", "EIR regulation 11(4)", "EIR regulation 11 "),
+    ],
+)
+def test_the_review_overdue_ground_cites_the_duty_to_answer_the_review(law: str, division: str, cited: str, not_cited: str) -> None:
+    f = facts(law=law, division=division, review_requested="2025-02-04")
+    (ground,) = [g for g in propose_grounds("complaint", f, date(2025, 6, 30)) if g.id == "review_overdue"]
+    assert cited in ground.citations and not any(c.startswith(not_cited) for c in ground.citations)
+    letter = render_letter("complaint", f, ["review_overdue"], date(2025, 6, 30))
+    assert f"due under {cited.split(' ', 1)[1]} by" in letter.body
+
+
+def test_the_no_response_ground_to_a_school_words_the_sixty_working_day_limit_as_such() -> None:
+    # SI 2004/3364 reg 3: the earlier of 20 school days or 60 working days; sent Mon 1 Sep 2025,
+    # the 60th working day is Mon 24 Nov 2025 (the 20th, 29 Sep, is not the date to argue).
+    school = facts(sent="2025-09-01", responded=None, outcome=None, school=True)
+    letter = render_letter("complaint", school, ["no_response"], date(2025, 12, 1))
+    assert "as varied for schools and academies" in letter.body
+    assert "sixtieth working day following the date of receipt if that is earlier: by 24 November 2025 at the latest" in letter.body
+    assert "29 September 2025" not in letter.body and "next working day" not in letter.body
+
+
+def test_a_late_answer_from_a_school_is_measured_from_the_sixtieth_working_day() -> None:
+    school = facts(sent="2025-09-01", responded="2025-12-01", outcome="successful", school=True)
+    body = render_letter("complaint", school, ["late_response"], date(2025, 12, 5)).body
+    assert ("came 4 working days after 24 November 2025, the sixtieth working day and so the latest deadline "
+            "section 10(1) allows as varied for schools and academies") in body
 
 
 def test_the_member_can_add_and_remove_grounds() -> None:

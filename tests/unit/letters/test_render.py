@@ -120,3 +120,20 @@ def test_the_docx_survives_control_characters_a_member_pasted() -> None:
     assert "page\x0cbreak" in letter.body
     text = "\n".join(p.text for p in Document(io.BytesIO(letter_docx(letter))).paragraphs)
     assert "pagebreak" in text
+
+
+def test_the_cost_limit_pairs_600_pounds_with_24_hours_and_450_with_18() -> None:
+    # SI 2004/3244 regs 3-4 (fact sheet 1.4): £600 / £450 at £25 an hour => 24 hours / 18 hours.
+    letter = render_letter("review", LetterFacts.from_json({**_FOIA, "exemptions": ["s.12"]}), ["cost_estimate"], date(2025, 2, 10))
+    assert "£600 for central government (24 hours) and £450 for other authorities (18 hours)" in letter.body
+
+
+def test_a_chaser_to_a_school_never_calls_the_sixtieth_working_day_the_next_working_day_reading() -> None:
+    school = {**_FOIA, "sent": "2025-09-01", "responded": None, "outcome": None, "school": True}
+    body = render_letter("chaser", LetterFacts.from_json(school), [], date(2025, 11, 25)).body
+    assert "next working day" not in body
+    assert "The sixtieth working day was 24 November 2025, so your response was due by then at the latest." in body
+    # A Saturday receipt still gets the next-working-day wording (ICO Mon 14 Apr, later Tue 15 Apr 2025).
+    weekend = {**_FOIA, "sent": "2025-03-15", "responded": None, "outcome": None}
+    later = render_letter("chaser", LetterFacts.from_json(weekend), [], date(2025, 4, 22)).body
+    assert "due by 14 April 2025 (15 April 2025 if the request is treated as received on the next working day)" in later

@@ -84,3 +84,12 @@ def test_a_complaint_after_the_six_weeks_gets_a_warning() -> None:
 def test_a_letter_sent_on_time_comes_without_warnings() -> None:
     assert warnings("review", date(2025, 2, 10), responded="2025-02-03", outcome="successful") == {}
     assert warnings("clarification", date(2025, 1, 10), clarification_requested="2025-01-09") == {}
+
+
+def test_an_application_to_the_commissioner_waits_for_the_later_reading_of_a_sunday_requirement_for_review() -> None:
+    # SIC Decision 092/2026: a requirement sent Sun 26 Oct 2025, answered Mon 24 Nov 2025, was in time.
+    facts = LetterFacts.from_json({**_FOISA, "responded": "2025-10-24", "outcome": "refused", "review_requested": "2025-10-26"})
+    letter = render_letter("complaint", facts, [], date(2025, 11, 24))
+    (warning,) = [w for w in letter.warnings if w.code == "complaint_before_review"]
+    assert "Monday 24 November 2025" in warning.message and warning.dates == (date(2025, 11, 24),)
+    assert not [w for w in render_letter("complaint", facts, [], date(2025, 11, 25)).warnings if w.code == "complaint_before_review"]

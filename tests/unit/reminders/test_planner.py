@@ -121,6 +121,18 @@ def test_lateness_waits_for_the_next_working_day_reading_and_the_school_backstop
     assert school["response_overdue"].fire_at.date() == date(2026, 6, 5)
 
 
+def test_a_clarified_part_is_overdue_only_after_its_next_working_day_reading() -> None:
+    # The clarification arrived on a non-working day: the part is due Wed 13 May on the usual reading,
+    # Thu 14 May if the clarification counts from the next working day (design part 4).
+    deadlines = {"response_due": "2026-04-08", "clarified_part_due": "2026-05-13",
+                 "clarified_part_due_next_working_day": "2026-05-14"}
+    alerts = plan_alerts(RequestSnapshot("waiting_response", deadlines), FOIA, DEFAULT, LONG_AGO)
+    today = {(a.deadline_key, a.deadline_on) for a in alerts if a.kind == "response_due_today"}
+    assert ("clarified_part_due", date(2026, 5, 13)) in today
+    overdue = {(a.deadline_key, a.fire_at.date()) for a in alerts if a.kind == "response_overdue"}
+    assert overdue == {("response_due", date(2026, 4, 9)), ("clarified_part_due_next_working_day", date(2026, 5, 15))}
+
+
 def test_a_clarified_part_gets_its_own_ladder_beside_the_other_parts() -> None:
     alerts = plan_alerts(
         RequestSnapshot("waiting_response", {"response_due": "2026-04-08", "clarified_part_due": "2026-05-13"}),
@@ -160,6 +172,17 @@ def test_an_internal_review_gets_review_due_review_overdue_and_the_complaint_war
     assert alerts["review_due"].fire_at.date() == date(2026, 6, 10)
     assert alerts["review_overdue"].fire_at.date() == date(2026, 6, 11)
     assert alerts["complaint_window_closing"].fire_at.date() == date(2026, 8, 12)
+
+
+def test_a_review_asked_on_a_non_working_day_is_overdue_only_after_the_later_reading() -> None:
+    # SIC Decision 092/2026 (fact sheet 1.2): a requirement sent Sun 26 Oct 2025 was answered in time
+    # on Mon 24 Nov 2025, the next-working-day reading; the usual reading gives Fri 21 Nov.
+    deadlines = {"review_due": "2025-11-21", "review_due_next_working_day": "2025-11-24"}
+    alerts = plan("internal_review", deadlines, calendar=FOISA)
+    assert alerts["review_due"].deadline_on == date(2025, 11, 21)
+    assert (alerts["review_overdue"].deadline_key, alerts["review_overdue"].fire_at.date()) == (
+        "review_due_next_working_day", date(2025, 11, 25),
+    )
 
 
 def test_derived_statuses_fold_onto_their_base_status() -> None:

@@ -198,6 +198,33 @@ def test_an_extension_replaces_the_twenty_day_date_with_the_extended_one() -> No
     assert extended.extended_to == date(2022, 5, 20)
 
 
+# EIR reg 7(3): the extension must be notified within the first 20 working days. Sent Mon 3 Nov 2025,
+# the 20th working day is Tue 2 Dec 2025 (Mon 1 Dec, St Andrew's substitute, is not a working day).
+EIR = RequestFacts(law=Law.EIR)
+EIR_SENT = date(2025, 11, 3)
+
+
+def test_an_extension_notified_after_the_twenty_working_days_is_kept_but_does_not_move_the_deadline() -> None:
+    events = [ev(K.SENT, EIR_SENT, 0), ev(K.EXTENSION, date(2025, 12, 10), 1, new_date="2026-01-05")]
+    folded = fold(EIR, events, date(2025, 12, 15))
+    assert folded.events[-1].kind is K.EXTENSION  # it happened: the timeline keeps it
+    assert folded.extended_to is None and folded.facts.extended_to is None
+    assert (folded.next_deadline_key, folded.next_deadline) == ("response_due", date(2025, 12, 2))
+    assert folded.shown_status is Status.OVERDUE  # still late since 2 December
+    assert "response_due_extended" not in folded.live
+    # The reason comes first among the notes `/request show` prints.
+    assert "notified after the 20 working days, so it does not extend the time (EIR reg 7(3))" in folded.report.notes[0]
+
+
+def test_an_extension_notified_in_time_moves_the_deadline_and_a_later_revision_keeps_it() -> None:
+    events = [ev(K.SENT, EIR_SENT, 0), ev(K.EXTENSION, date(2025, 12, 2), 1, new_date="2025-12-19")]
+    folded = fold(EIR, events, date(2025, 12, 15))
+    assert folded.next_deadline_key == "response_due_extended" and folded.shown_status is Status.WAITING_RESPONSE
+    revised = fold(EIR, [*events, ev(K.EXTENSION, date(2025, 12, 12), 2, new_date="2026-01-05")], date(2025, 12, 15))
+    assert revised.extended_to == date(2026, 1, 5) and revised.next_deadline == date(2026, 1, 5)
+    assert not any("does not extend the time" in n for n in revised.report.notes)
+
+
 def test_after_the_response_the_review_window_applies() -> None:
     folded = fold(FOIA, timeline(RESPONDED), date(2022, 4, 8))
     assert folded.deadlines_json() == {"review_request_by": "2022-06-10"}
@@ -286,9 +313,11 @@ PHSO_STEPS = [
         K.RESPONSE, date(2022, 4, 8), {"outcome": "partially_successful", "attachment_missing": True},
         Status.PARTIALLY_SUCCESSFUL, {"review_request_by": "2022-06-10"},
     ),
+    # Sat 9 April 2022 is a non-working day: the later reading counts from Mon 11 April.
     (
         K.REVIEW_REQUESTED, date(2022, 4, 9), {}, Status.INTERNAL_REVIEW,
-        {"review_due": "2022-05-11", "review_due_max": "2022-06-10", "complaint_by": "2022-07-22"},
+        {"review_due": "2022-05-11", "review_due_next_working_day": "2022-05-12", "review_due_max": "2022-06-10",
+         "complaint_by": "2022-07-22"},
     ),
     (K.REVIEW_RESPONSE, date(2022, 5, 9), {}, Status.PARTIALLY_SUCCESSFUL, {"complaint_by": "2022-06-20"}),
 ]
@@ -303,6 +332,17 @@ def test_the_phso_timeline_gives_the_right_status_and_deadlines_at_each_step() -
         events.append(TimelineEvent(kind, day, details, None, seq))
         assert folded.shown_status is shown, kind
         assert folded.deadlines_json() == deadlines, kind
+
+
+def test_a_clarification_answered_on_a_saturday_shows_the_clarified_parts_later_reading() -> None:
+    # Sent Mon 2 Jun 2025, one part queried Wed 4 Jun, answered Sat 7 Jun: Fri 4 Jul, or Mon 7 Jul.
+    steps = [ev(K.SENT, date(2025, 6, 2), 0), ev(K.CLARIFICATION_REQUESTED, date(2025, 6, 4), 1, partial=True),
+             ev(K.CLARIFICATION_SENT, date(2025, 6, 7), 2)]
+    folded = fold(FOIA, steps, date(2025, 6, 9))
+    assert folded.deadlines_json() == {
+        "response_due": "2025-06-30", "clarified_part_due": "2025-07-04", "clarified_part_due_next_working_day": "2025-07-07",
+    }
+    assert folded.next_deadline_key == "response_due"
 
 
 def test_the_phso_partial_clarification_can_still_be_late_for_the_other_parts() -> None:

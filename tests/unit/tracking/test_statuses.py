@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.law import Law, calendar_for
-from bot.tracking import STATUS_INFO, Status, derive_status
-from bot.tracking.statuses import LIST_FILTERS, very_overdue_before
+from bot.law import Law, RequestFacts, calendar_for
+from bot.tracking import STATUS_INFO, EventKind, Status, TimelineEvent, derive_status, fold, present
+from bot.tracking.statuses import LIST_FILTERS, status_meaning, very_overdue_before
 
 FOIA_DAYS = calendar_for(Law.FOIA)
 FOISA_DAYS = calendar_for(Law.FOISA)
@@ -52,3 +52,25 @@ def test_every_status_has_a_label_and_refused_is_shown_for_rejected() -> None:
 def test_list_filters_cover_every_status() -> None:
     assert set(LIST_FILTERS) == set(Status)
     assert LIST_FILTERS[Status.OVERDUE].late is True and LIST_FILTERS[Status.WAITING_RESPONSE].late is False
+
+
+# SI 2004/3364 reg 3 (fact sheet 5): a school's time is "the earlier of (a) the 20th working day
+# disregarding working days that are not school days, or (b) the 60th working day".
+
+def test_an_overdue_school_request_says_the_school_may_have_until_the_sixtieth_working_day() -> None:
+    meaning = status_meaning(Status.OVERDUE, "24 November 2025")
+    assert "school or academy" in meaning and "60th working day (24 November 2025)" in meaning
+    assert status_meaning(Status.OVERDUE) == STATUS_INFO[Status.OVERDUE].meaning
+    assert status_meaning(Status.VERY_OVERDUE, "24 November 2025") == STATUS_INFO[Status.VERY_OVERDUE].meaning
+
+
+def test_the_show_view_of_a_late_school_request_keeps_overdue_but_gives_the_backstop() -> None:
+    school = RequestFacts(law=Law.FOIA, school=True)
+    sent = date(2025, 9, 1)  # 20 working days: Mon 29 Sep 2025; 60: Mon 24 Nov 2025
+    folded = fold(school, [TimelineEvent(EventKind.SENT, sent)], date(2025, 10, 1))
+    context = present.show_context(
+        folded, authority="Hillside Academy", law="foia", sent_on=sent, reference=None, shared=False,
+        stamp=lambda d, style: d.isoformat(), clean=lambda text, limit: text or "",
+    )
+    assert context["status_label"] == "Overdue"
+    assert "60th working day (2025-11-24)" in context["status_meaning"]
