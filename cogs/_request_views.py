@@ -19,6 +19,7 @@ from bot.services import requests as service
 from bot.templates import render
 from bot.tracking import EVENTS, STAGES, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, present
 from bot.tracking.describe import event_line
+from bot.tracking.events import why_not
 from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
 from cogs._shared import before_form, guarded, safe, stamp, viewer_of
 
@@ -68,7 +69,9 @@ def show_embed(detail: RequestDetail) -> discord.Embed:
 def show_view(detail: RequestDetail) -> discord.ui.View | None:
     if not detail.viewer_is_owner:
         return None
-    actions = [EventKind(a) for a in STAGES[detail.folded.stage].actions if EventKind(a) in UPDATE_KINDS]
+    folded = detail.folded
+    actions = [EventKind(a) for a in STAGES[folded.stage].actions
+               if EventKind(a) in UPDATE_KINDS and why_not(a, folded.stage, folded.facts) is None]
     if not actions:
         return None
     view = discord.ui.View(timeout=None)

@@ -32,7 +32,7 @@ from bot.models import Authority, Event, Request
 from bot.reminders import outbox
 from bot.services import Viewer, authorities, normalise_public_id, not_found, unused_public_id, visible_to
 from bot.tracking import EventKind, Folded, TimelineEvent, check_new_event, clean_event_data, fold
-from bot.tracking.events import spec
+from bot.tracking.events import spec, why_not
 from bot.tracking.inputs import NewRequest, RequestChanges, Visibility, clean_new_request, sent_date, shareable, typed_date
 from bot.tracking.limits import NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, REQUESTER_NAME_MAX, TITLE_MAX, clean_link, clean_text
 from bot.tracking.statuses import label
@@ -234,6 +234,9 @@ async def get_own_request(
             raise InvalidTransition(
                 f"Can't record “{event.label}” now: it needs {event.needs}, and this request is “{label(detail.folded.status)}”."
             )
+        reason = why_not(kind, detail.folded.stage, detail.folded.facts)  # the law's own rules (e.g. no FOISA extension)
+        if reason:
+            raise InvalidTransition(f"Can't record “{event.label}” now: {reason}.")
     return detail
 
 

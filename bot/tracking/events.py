@@ -366,3 +366,15 @@ def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law,
             if text:
                 out[field.name] = text
     return out
+
+
+def why_not(kind: EventKind | str, stage: Stage, facts: RequestFacts) -> str | None:
+    """Why an event of ``kind`` cannot be recorded now (its stage rule first, then its guard, e.g. a
+    FOISA request has no extension), or None when it can. Buttons and forms ask this before offering
+    an event, so a member never fills in a form for an event the law does not have."""
+    event = EVENTS[EventKind(kind)]
+    if stage not in event.allowed_from:
+        return f"it needs {event.needs}"
+    if event.guard is not None:
+        return event.guard(GuardContext(stage, facts, facts.law))
+    return None

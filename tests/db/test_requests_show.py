@@ -8,7 +8,8 @@ import pytest
 
 from bot.db import Database
 from bot.services import Viewer
-from bot.services.requests import NewRequest, append_event, create_request, get_request, list_requests
+from bot.errors import InvalidTransition
+from bot.services.requests import NewRequest, append_event, create_request, get_own_request, get_request, list_requests
 from cogs._request_views import EMBED_DESCRIPTION_MAX, list_embed, show_embed, show_view
 
 pytestmark = pytest.mark.asyncio
@@ -42,3 +43,24 @@ async def test_a_page_of_long_titles_fits_and_pages_have_buttons(sqlite_db: Data
     assert embed.description is not None and len(embed.description) <= EMBED_DESCRIPTION_MAX
     assert view is not None
     assert [getattr(i, "custom_id", "") for i in view.children] == ["req:page:mine::0:p", "req:page:mine::1:n"]
+
+
+async def test_show_offers_no_button_for_an_event_the_law_does_not_have(sqlite_db: Database) -> None:
+    def buttons(detail):  # type: ignore[no-untyped-def]
+        view = show_view(detail)
+        return [getattr(i, "custom_id", "") for i in view.children] if view else []
+
+    # FOISA has no extension of the time for response; FOIA has (s.10(3)).
+    foisa = await create_request(sqlite_db, ME, NewRequest("Glasgow City Council", "T", date(2022, 3, 28), law="foisa",
+                                                           division="scotland"), now=NOW)
+    foia = await create_request(sqlite_db, ME, NewRequest("Home Office", "T", date(2022, 3, 28)), now=NOW)
+    assert f"req:act:{foisa.public_id}:extension" not in buttons(foisa)
+    assert f"req:act:{foia.public_id}:extension" in buttons(foia)
+    # Subject access has no review stage: after a refusal, no "review request" button.
+    sar = await create_request(sqlite_db, ME, NewRequest("Home Office", "My data", date(2022, 3, 28), law="sar"), now=NOW)
+    answered = await append_event(sqlite_db, ME, sar.public_id, "response", on=date(2022, 4, 8),
+                                  details={"outcome": "refused"}, now=NOW)
+    assert not any(c.endswith(":review_requested") for c in buttons(answered))
+    # And the form that button would open is refused before anything is typed.
+    with pytest.raises(InvalidTransition, match="no extension"):
+        await get_own_request(sqlite_db, ME, foisa.public_id, kind="extension", now=NOW)
