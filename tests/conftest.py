@@ -9,13 +9,13 @@ never see each other's rows. Without the variable they skip with a visible reaso
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.db import Database
+from tests.dbutil import drop_database, fresh_database
 
 PG_URL_ENV = "FOIBOT_TEST_DATABASE_URL"
 
@@ -29,35 +29,10 @@ def postgres_url_or_skip() -> str:
     pytest.skip(f"PostgreSQL not configured: set {PG_URL_ENV}=postgresql+asyncpg://USER@HOST:5432/DB")
 
 
-def sqlite_url(directory: Path) -> str:
-    return f"sqlite+aiosqlite:///{directory / 'foibot.db'}"
-
-
 async def make_database(backend: str, tmp_path: Path, *, migrate: bool = True, **engine_kwargs: object) -> tuple[Database, str | None]:
     """A Database for ``backend`` ("sqlite" or "postgres"), in a fresh file or a fresh schema."""
-    if backend == "sqlite":
-        db = Database(sqlite_url(tmp_path), **engine_kwargs)
-        schema = None
-    else:
-        base = postgres_url_or_skip()
-        schema = f"t_{uuid.uuid4().hex[:12]}"
-        admin = Database(base)
-        async with admin.engine.begin() as conn:
-            await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        await admin.dispose()
-        db = Database(base, connect_args={"server_settings": {"search_path": schema}}, **engine_kwargs)
-    if migrate:
-        await db.upgrade()
-    return db, schema
-
-
-async def drop_database(db: Database, schema: str | None) -> None:
-    await db.dispose()
-    if schema:
-        admin = Database(db.url)
-        async with admin.engine.begin() as conn:
-            await conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        await admin.dispose()
+    url = postgres_url_or_skip() if backend == "postgres" else None
+    return await fresh_database(backend, tmp_path, url, migrate=migrate, **engine_kwargs)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -28,7 +28,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -37,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from sqlalchemy import insert, select, text  # noqa: E402
 
 from bot.db import Database  # noqa: E402
+from tests.dbutil import drop_database, fresh_database  # noqa: E402
 from bot.models import Alert, Authority, Request  # noqa: E402
 from bot.reminders import claims  # noqa: E402
 from bot.reminders.dispatcher import Dispatcher, DispatchSettings, SendResult  # noqa: E402
@@ -152,17 +152,8 @@ async def plan(db: Database) -> str:
 
 async def bench(backend: str, pending: int, due: int) -> dict[str, float | str]:
     tmp = tempfile.TemporaryDirectory()
-    schema = None
-    if backend == "sqlite":
-        db = Database(f"sqlite+aiosqlite:///{Path(tmp.name) / 'bench.db'}")
-    else:
-        base = os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT)
-        schema = f"bench_{uuid.uuid4().hex[:10]}"
-        admin = Database(base)
-        async with admin.engine.begin() as conn:
-            await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        await admin.dispose()
-        db = Database(base, connect_args={"server_settings": {"search_path": schema}})
+    db, schema = await fresh_database(backend, Path(tmp.name), os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT),
+                                      migrate=False, prefix="bench")
     results: dict[str, float | str] = {}
     try:
         await db.upgrade()
@@ -192,12 +183,7 @@ async def bench(backend: str, pending: int, due: int) -> dict[str, float | str]:
         results["throughput"] = sent / elapsed
         results["dispatch_s"] = elapsed
     finally:
-        await db.dispose()
-        if schema:
-            admin = Database(os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT))
-            async with admin.engine.begin() as conn:
-                await conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-            await admin.dispose()
+        await drop_database(db, schema)
         tmp.cleanup()
     return results
 

@@ -29,7 +29,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -38,9 +37,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import event, insert, text  # noqa: E402
+from sqlalchemy import event, insert  # noqa: E402
 
 from bot.db import Database  # noqa: E402
+from tests.dbutil import drop_database, fresh_database  # noqa: E402
 from bot.law import Division, Law, RequestFacts  # noqa: E402
 from bot.models import Authority, Event, Request  # noqa: E402
 from bot.services import Viewer  # noqa: E402
@@ -192,18 +192,9 @@ async def timed(call: Callable[[], Awaitable[Any]], runs: int) -> tuple[float, f
 
 async def run_backend(backend: str, args: argparse.Namespace) -> list[tuple[str, str, float, float]]:
     print(f"\n== {backend} ==")
-    schema = None
-    if backend == "sqlite":
-        directory = tempfile.mkdtemp(prefix="foibot-bench-")
-        db = Database(f"sqlite+aiosqlite:///{directory}/bench.db")
-    else:
-        url = os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT)
-        schema = f"bench_{uuid.uuid4().hex[:10]}"
-        admin = Database(url)
-        async with admin.engine.begin() as conn:
-            await conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        await admin.dispose()
-        db = Database(url, connect_args={"server_settings": {"search_path": schema}})
+    directory = Path(tempfile.mkdtemp(prefix="foibot-bench-"))
+    db, schema = await fresh_database(backend, directory, os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT),
+                                      migrate=False, prefix="bench")
     results = []
     try:
         await db.upgrade()
@@ -229,12 +220,7 @@ async def run_backend(backend: str, args: argparse.Namespace) -> list[tuple[str,
                 for plan in await plans(db, call):
                     print(f"    - {plan[:400]}")
     finally:
-        await db.dispose()
-        if schema:
-            admin = Database(os.environ.get("FOIBOT_TEST_DATABASE_URL", PG_DEFAULT))
-            async with admin.engine.begin() as conn:
-                await conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-            await admin.dispose()
+        await drop_database(db, schema)
     return results
 
 
