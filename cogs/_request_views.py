@@ -131,10 +131,11 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     async def callback(self, interaction: discord.Interaction) -> None:
         async def turn() -> None:
+            await interaction.response.defer()  # the page is read from the database: acknowledge first
             page = await service.list_requests(interaction.client.db, viewer_of(interaction), scope=self.scope,  # type: ignore[attr-defined]
                                                status=self.status or None, page=self.page)
             embed, view = list_embed(page)
-            await interaction.response.edit_message(embed=embed, view=view)
+            await interaction.edit_original_response(embed=embed, view=view)
 
         await guarded(interaction, turn(), f"button {self.custom_id}")
 
@@ -155,8 +156,9 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"r
             if self.action == "keep":
                 await interaction.response.edit_message(content=f"Kept {self.public_id}.", view=None)
                 return
+            await interaction.response.defer()  # a transaction follows: acknowledge first
             title = await service.delete_request(interaction.client.db, viewer_of(interaction), self.public_id)  # type: ignore[attr-defined]
-            await interaction.response.edit_message(content=f"Deleted {self.public_id} “{safe(title, 120)}” and its timeline.", view=None)
+            await interaction.edit_original_response(content=f"Deleted {self.public_id} “{safe(title, 120)}” and its timeline.", view=None)
 
         await guarded(interaction, confirm(), f"button {self.custom_id}")
 

@@ -117,6 +117,7 @@ class OutcomeSelect(discord.ui.Select[Any]):
         self.cog, self.public_id, self.event = cog, public_id, event
 
     async def callback(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer()  # recording is a transaction: acknowledge first
         try:
             text = await self.cog.record_response(interaction.user.id, self.public_id, self.event, self.values[0])
         except UserError as exc:
@@ -124,7 +125,7 @@ class OutcomeSelect(discord.ui.Select[Any]):
         except Exception:
             log.exception("recording a %s for %s from an alert failed", self.event, self.public_id)
             text = GENERIC_FAILURE
-        await interaction.response.edit_message(content=text, view=None)
+        await interaction.edit_original_response(content=text, view=None)
 
 
 def _settings_view(settings: UserSettings) -> dict[str, Any]:
@@ -228,6 +229,10 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
 
     async def on_button(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
         user_id, now = interaction.user.id, utcnow()
+        if action in ("chaser", "review"):
+            await self.draft_letter(interaction, action, alert_id)
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)  # every other button works in the database first
         if action == "snooze":
             alert = await alerts.snooze(self.bot.db, alert_id, user_id, now=now)
             await reply_privately(
@@ -240,7 +245,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
                 view = discord.ui.View(timeout=None)
                 view.add_item(AlertButton("resume", alert_id))
                 text = f"Alerts stopped for `{request.public_id}`: no more DMs about it. Changed your mind?"
-                await interaction.response.send_message(text, view=view, ephemeral=True)
+                await interaction.followup.send(text, view=view, ephemeral=True)
             else:
                 await reply_privately(interaction, f"Alerts are back on for `{request.public_id}`.")
         elif action == "got":
@@ -249,12 +254,10 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
             view = discord.ui.View(timeout=600)
             view.add_item(OutcomeSelect(self, request.public_id, event))
             what = "review outcome" if event == "review_response" else "response"
-            await interaction.response.send_message(
+            await interaction.followup.send(
                 f"Good news. What did the {what} to `{request.public_id}` give you? (Recorded as received today.)",
                 view=view, ephemeral=True,
             )
-        elif action in ("chaser", "review"):
-            await self.draft_letter(interaction, action, alert_id)
 
     async def record_response(self, user_id: int, public_id: str, event: str, outcome: str) -> str:
         from bot.services.requests import Viewer, append_event  # the tracking service
