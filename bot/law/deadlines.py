@@ -48,6 +48,7 @@ class RequestFacts:
     clarification_requested: date | None = None
     clarification_received: date | None = None
     clarification_partial: bool = False  # clarification asked on one part only: the rest keeps its date (PHSO case)
+    earlier_pause_days: int = 0  # SAR: days the clock stood still in earlier, completed clarification rounds (DUAA 2025 s.76)
     fee_notice: date | None = None
     fee_paid: date | None = None
     extended_to: date | None = None  # a new date the authority notified (FOIA s.10(3) PIT, EIR/EISR reg 7, SAR +2 months)
@@ -169,6 +170,8 @@ def check_facts(facts: RequestFacts) -> None:
         raise BadInput("Give the day clarification was requested as well as the day it was received.")
     if facts.fee_paid and not facts.fee_notice:
         raise BadInput("Give the day of the fees notice as well as the day the fee was paid.")
+    if facts.earlier_pause_days < 0:
+        raise BadInput("The days paused by earlier clarification rounds cannot be negative.")
     for earlier, later, why in _ORDER:
         first, second = getattr(facts, earlier), getattr(facts, later)
         if first and second and second < first:
@@ -349,20 +352,29 @@ def _calendar_month_response(b: Builder) -> None:
             return
         start = max(start, facts.fee_paid)
         b.notes.append(f"The month runs from the day the fee was received, {long_date(start)} (ICO right of access guidance).")
-    extra_days = 0
+    # Each round of clarification stops the clock again, so every round's days are added (s.76).
+    extra_days = earlier = facts.earlier_pause_days
     if facts.clarification_requested:
         b.cite(r.clarification_citation)
         basis = "DUAA 2025 s.76" if facts.clarification_requested >= DUAA_STOP_THE_CLOCK else "ICO right of access guidance (October 2020)"
+        before = f" Earlier rounds of clarification already stopped it for {earlier} days." if earlier else ""
         if facts.clarification_received is None:
             b.notes.append(
                 f"Clock stopped on {long_date(facts.clarification_requested)} while you are asked to clarify ({basis}); "
-                "it restarts the day your answer arrives."
+                f"it restarts the day your answer arrives.{before}"
             )
             return
-        extra_days = (facts.clarification_received - facts.clarification_requested).days + 1
-        b.notes.append(
-            f"Clock stopped for {extra_days} days, from the request for clarification to your answer ({basis})."
-        )
+        latest = clarification_pause_days(facts.clarification_requested, facts.clarification_received)
+        extra_days += latest
+        if earlier:
+            b.notes.append(
+                f"Clock stopped more than once: {extra_days} days in all, {earlier} in earlier rounds of clarification "
+                f"and {latest} from the latest request for clarification to your answer ({basis})."
+            )
+        else:
+            b.notes.append(
+                f"Clock stopped for {extra_days} days, from the request for clarification to your answer ({basis})."
+            )
     b.cite(r.working_day_citation)
     periods = [("response_due", r.response, "")]
     if r.extension is not None:
@@ -381,6 +393,12 @@ def _calendar_month_response(b: Builder) -> None:
 
 # DUAA 2025 s.76 in force 5 February 2026 (SI 2026/82 reg 2(h)): statutory stop-the-clock.
 DUAA_STOP_THE_CLOCK = date(2026, 2, 5)
+
+
+def clarification_pause_days(asked: date, answered: date) -> int:
+    """Days a subject access clock stands still for one round of clarification: from asking to the
+    answer, both included (DPA 2018 s.54(3C) words, mirrored for UK GDPR by DUAA 2025 s.76)."""
+    return (answered - asked).days + 1
 
 
 def compute_deadlines(facts: RequestFacts, convention: ReceiptConvention = ReceiptConvention.ICO) -> DeadlineReport:

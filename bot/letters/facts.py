@@ -54,6 +54,7 @@ class LetterFacts:
     clarification_requested: date | None = None
     clarification_received: date | None = None
     clarification_partial: bool = False  # clarification asked on one part only (the PHSO case)
+    earlier_pause_days: int = 0  # subject access: days stopped by earlier clarification rounds (they add up)
     fee_notice: date | None = None
     fee_paid: date | None = None
     extended_to: date | None = None
@@ -158,6 +159,10 @@ class LetterFacts:
                 values[name] = _iso_date(value, name)
             elif name in ("exemptions", "questions", "questions_unanswered"):
                 values[name] = _string_list(value, name)
+            elif name == "earlier_pause_days":
+                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                    raise BadInput(f"'{name}' must be a whole number of days, 0 or more.")
+                values[name] = value
             elif name in ("attachment_missing", "school", "clarification_partial"):
                 if not isinstance(value, bool):
                     raise BadInput(f"'{name}' must be true or false.")

@@ -40,6 +40,7 @@ def request_facts(facts: LetterFacts, **overrides: object) -> RequestFacts:
         "clarification_requested": facts.clarification_requested,
         "clarification_received": facts.clarification_received,
         "clarification_partial": facts.clarification_partial,
+        "earlier_pause_days": facts.earlier_pause_days,
         "fee_notice": facts.fee_notice,
         "fee_paid": facts.fee_paid,
         "extended_to": facts.extended_to,

@@ -17,9 +17,9 @@ from typing import Any
 from bot.errors import BadInput, InvalidTransition
 from bot.law.calendar import calendar_for
 from bot.law.counting import long_date
-from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
+from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, clarification_pause_days, compute_deadlines
 from bot.law.extensions import late_extension_note
-from bot.law.regimes import Law
+from bot.law.regimes import ClockRule, Law, regime
 from bot.tracking.events import EVENTS, EventKind, GuardContext, Outcome
 from bot.tracking.limits import MAX_EVENTS_PER_REQUEST
 from bot.tracking.stages import STAGES, Stage
@@ -102,9 +102,18 @@ def _details(event: TimelineEvent, outcome: Outcome) -> ResponseDetails:
 
 
 def _new_clarification_round(state: _State, event: TimelineEvent) -> None:
-    # A second round restarts from its own dates; the earlier answer no longer counts.
-    assert state.facts is not None
-    state.facts = replace(state.facts, clarification_received=None, clarification_partial=bool(event.data.get("partial")))
+    # A second round restarts from its own dates; the earlier answer no longer counts. Runs before
+    # the event's date is recorded, so the facts still hold the last round's dates.
+    facts = state.facts
+    assert facts is not None
+    earlier = facts.earlier_pause_days
+    if regime(state.law).clarification is ClockRule.PAUSE and facts.clarification_requested and facts.clarification_received:
+        # Subject access (DUAA 2025 s.76): each round stops the clock, so the last round's days
+        # stay paused after the new round begins.
+        earlier += clarification_pause_days(facts.clarification_requested, facts.clarification_received)
+    state.facts = replace(
+        facts, clarification_received=None, clarification_partial=bool(event.data.get("partial")), earlier_pause_days=earlier
+    )
 
 
 def _extension(state: _State, event: TimelineEvent) -> None:
@@ -163,11 +172,13 @@ def _apply(state: _State, event: TimelineEvent) -> None:
         reason = spec.guard(GuardContext(state.stage, state.facts, state.law))
         if reason:
             raise TimelineConflict(f"Can't record “{spec.label}” now: {reason}.", event)
-    if spec.fact is not None:
-        state.facts = replace(state.facts, **{spec.fact: event.on})
+    # Details act on the facts as they stood before this event (a new clarification round needs
+    # the last round's dates); then the event's own date is recorded.
     effect = _DATA_EFFECTS.get(EventKind(event.kind))
     if effect is not None:
         effect(state, event)
+    if spec.fact is not None:
+        state.facts = replace(state.facts, **{spec.fact: event.on})
     if spec.leads_to is not None:
         state.stage = spec.leads_to
 

@@ -90,6 +90,7 @@ def letter_facts(
         clarification_requested=facts.clarification_requested,
         clarification_received=facts.clarification_received,
         clarification_partial=facts.clarification_partial,
+        earlier_pause_days=facts.earlier_pause_days,
         fee_notice=facts.fee_notice,
         fee_paid=facts.fee_paid,
         extended_to=facts.extended_to,

@@ -6,6 +6,7 @@ a case says which days were skipped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -110,6 +111,14 @@ CASES = [
         RequestFacts(Law.SAR, received=D(2026, 3, 2), clarification_requested=D(2026, 3, 4), clarification_received=D(2026, 3, 9)),
         "response_due",
         D(2026, 4, 8),
+    ),
+    # A second round keeps the first round's pause: 3-20 Mar is 18 days (both ends), 25-30 Mar is 6;
+    # 2 Apr + 24 days is Sun 26 Apr 2026, rolled to Mon 27 Apr.
+    (
+        "SAR stop-the-clock twice adds both pauses",
+        RequestFacts(Law.SAR, received=D(2026, 3, 2), clarification_requested=D(2026, 3, 25), clarification_received=D(2026, 3, 30), earlier_pause_days=18),
+        "response_due",
+        D(2026, 4, 27),
     ),
     # Review windows. FOIA: 40 working days from the response (Fri 8 Apr 2022).
     ("FOIA review window", RequestFacts(Law.FOIA, received=D(2022, 3, 28), responded=D(2022, 4, 8)), "review_request_by", D(2022, 6, 10)),
@@ -299,6 +308,20 @@ def test_sar_clarification_before_duaa_cites_the_ico_guidance() -> None:
     assert any("ICO right of access guidance (October 2020)" in n for n in report.notes)
 
 
+def test_sar_clarification_rounds_are_added_up_in_the_note() -> None:
+    facts = RequestFacts(Law.SAR, received=D(2026, 3, 2), clarification_requested=D(2026, 3, 25), clarification_received=D(2026, 3, 30), earlier_pause_days=18)
+    notes = compute_deadlines(facts).notes
+    assert any("Clock stopped more than once: 24 days in all, 18 in earlier rounds" in n for n in notes)
+    waiting = compute_deadlines(RequestFacts(Law.SAR, received=D(2026, 3, 2), clarification_requested=D(2026, 3, 25), earlier_pause_days=18))
+    assert "response_due" not in waiting.deadlines
+    assert any("Earlier rounds of clarification already stopped it for 18 days" in n for n in waiting.notes)
+
+
+def test_earlier_pauses_do_not_move_a_foia_date_because_clarification_restarts_it() -> None:
+    once = RequestFacts(Law.FOIA, received=D(2022, 3, 28), clarification_requested=D(2022, 3, 30), clarification_received=D(2022, 3, 31))
+    assert compute_deadlines(once).deadlines["response_due"].due == compute_deadlines(replace(once, earlier_pause_days=9)).deadlines["response_due"].due
+
+
 def test_sar_fee_starts_the_month_on_payment() -> None:
     facts = RequestFacts(Law.SAR, received=D(2024, 1, 10), fee_notice=D(2024, 1, 11), fee_paid=D(2024, 1, 15))
     assert compute_deadlines(facts).deadlines["response_due"].due == D(2024, 2, 15)
@@ -363,6 +386,7 @@ def test_deadline_keys_come_in_a_stable_order() -> None:
         (RequestFacts(Law.FOIA, received=D(2022, 3, 28), clarification_received=D(2022, 3, 31)), "clarification was requested"),
         (RequestFacts(Law.FOIA, received=D(2022, 3, 28), fee_paid=D(2022, 3, 31)), "fees notice"),
         (RequestFacts(Law.FOIA, review_requested=D(2022, 5, 1), review_responded=D(2022, 4, 1)), "review outcome cannot come"),
+        (RequestFacts(Law.SAR, received=D(2026, 3, 2), earlier_pause_days=-1), "cannot be negative"),
     ],
 )
 def test_contradictory_dates_are_refused_with_a_reason(facts: RequestFacts, words: str) -> None:

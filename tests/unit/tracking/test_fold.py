@@ -348,3 +348,43 @@ def test_a_clarification_answered_on_a_saturday_shows_the_clarified_parts_later_
 def test_the_phso_partial_clarification_can_still_be_late_for_the_other_parts() -> None:
     events = timeline((K.CLARIFICATION_REQUESTED, date(2022, 3, 30), {"partial": True}))
     assert fold(FOIA, events, date(2022, 4, 28)).shown_status is Status.OVERDUE
+
+
+# -- more than one round of clarification -------------------------------------------------------
+# Design part 4 / fact sheet §4 (quoted): DUAA 2025 s.76 (in force 5 Feb 2026) adds a stop-the-clock
+# for subject access: "the period from asking to receiving the answer does not count". For FOIA
+# s.1(3) with s.10(6) the 20 working days start again from the day the clarification arrives.
+
+def _two_rounds(sent: date) -> list[TimelineEvent]:
+    return [
+        ev(K.SENT, sent, 0),
+        ev(K.CLARIFICATION_REQUESTED, date(2026, 3, 3), 1),
+        ev(K.CLARIFICATION_SENT, date(2026, 3, 20), 2),
+        ev(K.CLARIFICATION_REQUESTED, date(2026, 3, 25), 3),
+        ev(K.CLARIFICATION_SENT, date(2026, 3, 30), 4),
+    ]
+
+
+def test_a_second_subject_access_clarification_keeps_the_first_pause() -> None:
+    # Sent Mon 2 Mar 2026: one month is Thu 2 Apr; 3-20 Mar (18 days) and 25-30 Mar (6 days) are
+    # paused, so Sun 26 Apr, rolled to Mon 27 Apr 2026.
+    folded = fold(RequestFacts(law=Law.SAR), _two_rounds(date(2026, 3, 2)), date(2026, 4, 10))
+    assert folded.facts.earlier_pause_days == 18
+    assert folded.deadlines_json() == {"response_due": "2026-04-27"}
+    assert folded.shown_status is Status.WAITING_RESPONSE
+    assert any("24 days in all" in note for note in folded.report.notes)
+
+
+def test_a_second_subject_access_round_still_awaited_keeps_the_clock_stopped() -> None:
+    folded = fold(RequestFacts(law=Law.SAR), _two_rounds(date(2026, 3, 2))[:4], date(2026, 4, 10))
+    assert folded.live == {} and folded.shown_status is Status.WAITING_CLARIFICATION
+    assert folded.facts.earlier_pause_days == 18
+
+
+def test_a_second_foia_clarification_restarts_from_the_last_answer() -> None:
+    # Sent Mon 2 Mar 2026; the last answer arrived Mon 30 Mar: 20 working days from then, skipping
+    # Good Friday 3 Apr and Easter Monday 6 Apr 2026, end on Wed 29 Apr.
+    folded = fold(FOIA, _two_rounds(date(2026, 3, 2)), date(2026, 4, 10))
+    assert folded.facts.earlier_pause_days == 0
+    assert folded.deadlines_json()["response_due"] == "2026-04-29"
+    assert folded.shown_status is Status.WAITING_RESPONSE
