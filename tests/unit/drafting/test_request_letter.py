@@ -1,5 +1,5 @@
 """The request letter: golden files (a reviewer reads the diff of a letter), the parts a valid
-request needs, and never a placeholder. Regenerate the golden files with UPDATE_GOLDEN=1.
+request needs, and never a placeholder. Regenerate the golden files with FOIBOT_UPDATE_GOLDEN=1.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ CASES = {
 def test_the_letter_matches_its_golden_file(name):
     letter = render_request_letter(CASES[name], TODAY)
     path = GOLDEN / f"{name}.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("FOIBOT_UPDATE_GOLDEN") == "1":
         path.write_text(letter, encoding="utf-8")
     assert letter == path.read_text(encoding="utf-8")
 
