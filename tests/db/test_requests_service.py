@@ -98,9 +98,12 @@ PHSO_STEPS = [
 
 async def test_the_phso_timeline_through_the_services(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     reconciled: list[tuple[str, str, Any]] = []
+    real_reconcile = outbox.reconcile_alerts
 
-    async def record(session: Any, request: Request, *, now: datetime) -> None:
+    async def record(session: Any, request: Request, *, now: datetime) -> Any:
+        # Watch what the alerts see, then let the real reconciliation run.
         reconciled.append((request.public_id, request.status, request.next_deadline))
+        return await real_reconcile(session, request, now=now)
 
     monkeypatch.setattr(outbox, "reconcile_alerts", record)
     public_id = await log_phso(db)
