@@ -23,12 +23,11 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from bot.law.counting import MONTHS
+from bot.law.counting import plain_date as long_date
+
 log = logging.getLogger(__name__)
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36,
@@ -118,10 +117,6 @@ class ExplicitPeriod:
     phrase: str  # replaces the relative phrase, preposition included: "between 25 November 2023 and ..."
     convention: str  # how it was read, shown to the member
     rolling: bool = False  # a rolling period (so calendar and financial years are the other readings)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _range(start: date, end: date) -> str:

@@ -13,9 +13,20 @@ from bot.law.regimes import Period, Unit
 log = logging.getLogger(__name__)
 
 
+# English names, whatever the process's locale (strftime's %B/%a would follow LC_TIME).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def plain_date(d: date) -> str:
+    """``27 April 2022``: how letters, timelines and rewrites write a date."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
 def long_date(d: date) -> str:
     """``Wed 27 April 2022``: the form used in every explanation."""
-    return f"{d:%a} {d.day} {d:%B %Y}"
+    return f"{WEEKDAYS[d.weekday()][:3]} {plain_date(d)}"
 
 
 def sentence(text: str) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.law.calendar import WorkingDayCalendar, calendar_for
+from bot.law.counting import WEEKDAYS
+from bot.law.counting import plain_date as long_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
 from bot.law.regimes import Law
 from bot.letters.facts import LetterFacts
@@ -21,14 +23,9 @@ from bot.letters.facts import LetterFacts
 log = logging.getLogger(__name__)
 
 
-def long_date(d: date) -> str:
-    """"8 April 2022": how a letter writes a date."""
-    return f"{d.day} {d:%B %Y}"
-
-
 def day_date(d: date) -> str:
     """"Friday 8 April 2022": how a warning writes a date, so the weekday is checkable."""
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return f"{WEEKDAYS[d.weekday()]} {long_date(d)}"
 
 
 def request_facts(facts: LetterFacts, **overrides: object) -> RequestFacts:

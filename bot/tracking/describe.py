@@ -5,17 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from bot.law.counting import plain_date
 from bot.law.explain import title
 from bot.law.regimes import Law
 from bot.tracking.events import EVENTS, EventKind, Outcome
 from bot.tracking.fold import Folded, TimelineEvent
 
 log = logging.getLogger(__name__)
-
-def day_text(d: date) -> str:
-    """``8 April 2022``."""
-    return f"{d.day} {d:%B %Y}"
-
 
 def deadline_label(key: str, law: Law | str) -> str:
     """What a deadline key is called when shown (one wording everywhere: ``bot.law.explain``)."""
@@ -40,7 +36,7 @@ def event_details(event: TimelineEvent) -> list[str]:
     if data.get("partial"):
         parts.append("on part of the request only")
     if "new_date" in data:
-        parts.append(f"new date {day_text(date.fromisoformat(data['new_date']))}")
+        parts.append(f"new date {plain_date(date.fromisoformat(data['new_date']))}")
     if data.get("exemptions"):
         parts.append("cites " + ", ".join(exemption_label(e) for e in data["exemptions"]))
     if data.get("unanswered"):
@@ -68,10 +64,10 @@ def history(folded: Folded) -> list[str]:
     if folded.response and response_due:
         days = folded.response.on - response_due.due
         verdict = "on time" if days.days <= 0 else f"{days.days} day{'s' if days.days != 1 else ''} late"
-        lines.append(f"Response was due {day_text(response_due.due)}: answered {day_text(folded.response.on)}, {verdict}")
+        lines.append(f"Response was due {plain_date(response_due.due)}: answered {plain_date(folded.response.on)}, {verdict}")
     review_due = folded.report.get("review_due")
     if folded.review and review_due:
         days = folded.review.on - review_due.due
         verdict = "on time" if days.days <= 0 else f"{days.days} day{'s' if days.days != 1 else ''} late"
-        lines.append(f"Review was due {day_text(review_due.due)}: answered {day_text(folded.review.on)}, {verdict}")
+        lines.append(f"Review was due {plain_date(review_due.due)}: answered {plain_date(folded.review.on)}, {verdict}")
     return lines
