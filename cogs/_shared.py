@@ -39,6 +39,16 @@ def stamp(day: date, style: str) -> str:
     return discord.utils.format_dt(datetime.combine(day, time(12), tzinfo=UK), style)  # type: ignore[arg-type]
 
 
+def cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters (a Discord limit), ending in "…" when shortened and
+    never in the middle of an escape."""
+    if len(text) <= limit:
+        return text
+    if limit < 2:
+        return "…"[:limit]
+    return text[: limit - 1].rstrip().rstrip("\\") + "…"
+
+
 def safe(text: str | None, limit: int | None = None) -> str:
     """Member text shown as written: markdown escaped, then shortened (for display only) so that the
     result, escapes included, is at most ``limit`` characters and no escape is cut in half."""

@@ -23,7 +23,7 @@ from bot.law.counting import long_date, sentence
 from bot.law.deadlines import NON_WORKING_RECEIPT_NOTE, DeadlineReport
 from bot.law.explain import REVIEW_ANCHOR_WORDS, count_runs, skipped_line, whose_holidays
 from bot.law.regimes import DIVISION_NAMES, CalendarKind, Unit
-from cogs._shared import stamp
+from cogs._shared import cut, stamp
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -41,10 +41,6 @@ LAW_CHOICES = [
     app_commands.Choice(name="SAR: subject access request (your own personal data)", value=Law.SAR.value),
 ]
 WHERE_CHOICES = [app_commands.Choice(name=name, value=division.value) for division, name in DIVISION_NAMES.items()]
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def discord_date(day: date) -> str:
@@ -78,10 +74,10 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
     division = report.division or Division.ENGLAND_AND_WALES
     due = report.get("response_due")
     if due is None:
-        embed = discord.Embed(title=_cut(f"{r.short}: no due date yet", _TITLE_MAX), colour=discord.Colour.orange())
+        embed = discord.Embed(title=cut(f"{r.short}: no due date yet", _TITLE_MAX), colour=discord.Colour.orange())
     else:
         embed = discord.Embed(
-            title=_cut(f"{r.short} response due {long_date(due.due)}", _TITLE_MAX),
+            title=cut(f"{r.short} response due {long_date(due.due)}", _TITLE_MAX),
             description=f"{discord_date(due.due)}\n{r.title}",
             colour=discord.Colour.blurple(),
         )
@@ -89,12 +85,12 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
             f"{sentence(due.rule)} [{due.citation}]. "
             f"Weekends never count; {whose_holidays(report.law, division)}. {skipped_line(due.skipped)}"
         )
-        embed.add_field(name="What counts", value=_cut(counts, _FIELD_MAX), inline=False)
+        embed.add_field(name="What counts", value=cut(counts, _FIELD_MAX), inline=False)
     later = report.get("response_due_next_working_day")
     if later is not None:
         embed.add_field(
             name="Received on a non-working day",
-            value=_cut(
+            value=cut(
                 f"Some authorities count from the next working day: {discord_date(later.due)}. "
                 "Wait for it before calling the reply late.",
                 _FIELD_MAX,
@@ -105,18 +101,18 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
     if extended is not None:
         embed.add_field(
             name="If they take longer",
-            value=_cut(f"{discord_date(extended.due)}: {extended.rule} [{extended.citation}]", _FIELD_MAX),
+            value=cut(f"{discord_date(extended.due)}: {extended.rule} [{extended.citation}]", _FIELD_MAX),
             inline=False,
         )
     review, complaint = _windows_text(report)
-    embed.add_field(name="Review", value=_cut(review, _FIELD_MAX), inline=False)
-    embed.add_field(name=f"Regulator ({r.regulator_short})", value=_cut(complaint, _FIELD_MAX), inline=False)
+    embed.add_field(name="Review", value=cut(review, _FIELD_MAX), inline=False)
+    embed.add_field(name=f"Regulator ({r.regulator_short})", value=cut(complaint, _FIELD_MAX), inline=False)
     # The non-working-receipt note is already a field of its own, with a Discord timestamp.
     notes = [n for n in report.notes if not (later and n.startswith(NON_WORKING_RECEIPT_NOTE))]
     if notes:
-        embed.add_field(name="Good to know", value=_cut("\n".join(f"• {n}" for n in notes), _FIELD_MAX), inline=False)
+        embed.add_field(name="Good to know", value=cut("\n".join(f"• {n}" for n in notes), _FIELD_MAX), inline=False)
     where = f" · {DIVISION_NAMES[division]}" if r.calendar is CalendarKind.DIVISION else ""
-    embed.set_footer(text=_cut(f"Sources: {' | '.join(report.basis)}{where}", _FOOTER_MAX))
+    embed.set_footer(text=cut(f"Sources: {' | '.join(report.basis)}{where}", _FOOTER_MAX))
     return embed
 
 
@@ -139,7 +135,7 @@ def count_message(report: DeadlineReport, received: date) -> str:
     else:
         lines.append("No bank holidays fell in the count; only weekends were skipped.")
     lines.append(f"Due: **{long_date(due.due)}** [{due.citation}]")
-    return _cut("\n".join(lines), _MESSAGE_MAX)
+    return cut("\n".join(lines), _MESSAGE_MAX)
 
 
 def report_for(law: Law, division: Division, received: date) -> DeadlineReport:

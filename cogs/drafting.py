@@ -30,7 +30,7 @@ from bot.services import drafts as service
 from bot.templates import render
 from bot.tracking.describe import deadline_label
 from bot.tracking.limits import TITLE_MAX
-from cogs._shared import LAW_CHOICES, before_form, guarded, safe, stamp, viewer_of
+from cogs._shared import LAW_CHOICES, before_form, cut, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -69,15 +69,6 @@ BUTTONS: dict[str, tuple[str, discord.ButtonStyle]] = {
 
 
 # -- text that fits Discord ------------------------------------------------------------------------
-
-def cut(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` characters, ending in "…" when shortened (never mid-escape)."""
-    if len(text) <= limit:
-        return text
-    if limit < 2:
-        return "…"[:limit]
-    return text[: limit - 1].rstrip().rstrip("\\") + "…"
-
 
 def common_cap(lengths: Sequence[int], room: int, weights: Sequence[int] | None = None) -> int | None:
     """The largest ``cap`` such that the items cut to ``weight * cap`` fit in ``room`` together

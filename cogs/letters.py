@@ -32,7 +32,7 @@ from bot.services import letters as service
 from bot.services.requests import search_requests
 from bot.templates import render
 from cogs._request_views import send_detail
-from cogs._shared import guarded, safe, stamp, viewer_of
+from cogs._shared import cut, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -54,10 +54,6 @@ KIND_TITLES = {
     LetterKind.COMPLAINT: "Complaint to the regulator",
     LetterKind.CLARIFICATION: "Clarification reply",
 }
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def file_name(draft: LetterDraft, extension: str) -> str:
@@ -96,7 +92,7 @@ def letter_content(draft: LetterDraft) -> tuple[str, discord.File | None]:
         return head + block, None
     name = file_name(draft, "txt")
     note = f"The letter is attached as `{name}` (too long to show in a message)."
-    return _cut(head + note, MESSAGE_MAX), discord.File(io.BytesIO(text.encode("utf-8")), filename=name)
+    return cut(head + note, MESSAGE_MAX), discord.File(io.BytesIO(text.encode("utf-8")), filename=name)
 
 
 def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
@@ -116,7 +112,7 @@ def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
     ).strip()
     colour = discord.Colour.orange() if draft.letter.warnings else discord.Colour.blurple()
     embed = discord.Embed(title=f"{KIND_TITLES[draft.kind]} · {draft.public_id}", colour=colour,
-                          description=_cut(description, EMBED_DESCRIPTION_MAX))
+                          description=cut(description, EMBED_DESCRIPTION_MAX))
     if draft.notes:
         # The member's paragraph travels with the message, so a later click can rewrite the letter.
         embed.add_field(name=NOTES_FIELD, value=f"```\n{draft.notes}\n```", inline=False)
@@ -141,8 +137,8 @@ def ground_options(draft: LetterDraft) -> list[discord.SelectOption]:
     order = {p.id: n for n, p in enumerate(draft.proposals)}
     return [
         discord.SelectOption(
-            label=_cut(p.title, OPTION_TEXT_MAX), value=p.id, default=p.id in chosen,
-            description=_cut("; ".join(p.citations) or p.check, OPTION_TEXT_MAX) or None,
+            label=cut(p.title, OPTION_TEXT_MAX), value=p.id, default=p.id in chosen,
+            description=cut("; ".join(p.citations) or p.check, OPTION_TEXT_MAX) or None,
         )
         for p in sorted(proposals, key=lambda p: order[p.id])
     ]
@@ -251,7 +247,7 @@ class RecordButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                    template=rf"letter:(?P<kind>{_KINDS}):(?P<pid>{_PID}):record"):
     def __init__(self, kind: LetterKind | str, public_id: str, label: str) -> None:
         kind = LetterKind(kind).value
-        super().__init__(discord.ui.Button(label=_cut(f"Record: {label} today", 80), style=discord.ButtonStyle.primary,
+        super().__init__(discord.ui.Button(label=cut(f"Record: {label} today", 80), style=discord.ButtonStyle.primary,
                                            custom_id=f"letter:{kind}:{public_id}:record"))
         self.kind, self.public_id = kind, public_id
 
@@ -317,7 +313,7 @@ class Letters(commands.GroupCog, group_name="letter",
     async def request_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         # The tracking service's search: only the requests this member may see, latest first.
         found = await search_requests(self.bot.db, viewer_of(interaction), current)
-        return [app_commands.Choice(name=_cut(f"{pid} · {' '.join(title.split())}", 100), value=pid) for pid, title in found]
+        return [app_commands.Choice(name=cut(f"{pid} · {' '.join(title.split())}", 100), value=pid) for pid, title in found]
 
 
 async def setup(bot: FoiBot) -> None:

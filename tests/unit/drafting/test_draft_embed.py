@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from bot.drafting import Draft, lint
 from bot.law.regimes import Law
 from bot.services.drafts import DraftList, DraftRecord, DraftState
+from cogs._shared import cut
 from cogs.drafting import (
     BUTTONS,
     CONTENT_MAX,
     EMBEDS_TOTAL_MAX,
     FIELD_NAME_MAX,
     FIELD_VALUE_MAX,
-    cut,
     draft_view,
     findings_embeds,
     findings_message,
