@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60, alias="FOIBOT_GUILD_READY_TIMEOUT")
     # Extra discord.py extensions (comma-separated module names) loaded after cogs/.
     extra_extensions: str = Field(default="", alias="FOIBOT_EXTRA_EXTENSIONS")
+    # WhatDoTheyKnow: the site, the operator's contact for the User-Agent, and how often a tracked
+    # request is looked at (seconds, with jitter; the tests use a few seconds).
+    wdtk_base_url: str = Field(default="https://www.whatdotheyknow.com", alias="WDTK_BASE_URL")
+    wdtk_contact: str = Field(default="", alias="WDTK_CONTACT")
+    wdtk_poll_seconds: float = Field(default=21600.0, ge=1, le=30 * 86400, alias="WDTK_POLL_SECONDS")
 
     @field_validator("log_level")
     @classmethod
@@ -59,6 +64,14 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"DEFAULT_TIMEZONE {value!r} is not an IANA time zone such as Europe/London") from exc
+        return value
+
+    @field_validator("wdtk_base_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s]+$", value):
+            raise ValueError("WDTK_BASE_URL must be a site address such as https://www.whatdotheyknow.com (no path)")
         return value
 
     @field_validator("dev_guild_id", mode="before")

@@ -16,6 +16,7 @@ import pytest
 
 from bot.db import Database
 from tests.dbutil import drop_database, fresh_database
+from tests.fakewdtk import FakeWdtk
 
 PG_URL_ENV = "FOIBOT_TEST_DATABASE_URL"
 
@@ -58,3 +59,14 @@ async def sqlite_db(tmp_path: Path) -> AsyncIterator[Database]:
         yield database
     finally:
         await drop_database(database, schema)
+
+
+@pytest.fixture
+async def fake_wdtk() -> AsyncIterator[FakeWdtk]:
+    """A fake WhatDoTheyKnow on 127.0.0.1 (``tests/fakewdtk``), empty until a test fills it."""
+    fake = FakeWdtk()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
