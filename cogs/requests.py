@@ -24,6 +24,7 @@ from bot.services import Visibility, authorities
 from bot.services import requests as service
 from bot.services.export import export_requests
 from bot.tracking import EVENTS, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, Status
+from bot.tracking.answers import ANSWERS_TEXT_MAX
 from bot.tracking.events import spec
 from bot.tracking.limits import NOTE_MAX, REQUESTER_NAME_MAX
 from cogs._request_views import (
@@ -131,6 +132,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         exemptions="Exemptions cited, e.g. s.40(2), s 43", unanswered="Questions not answered, e.g. 2, 5",
         attachment_missing="An attachment they mention is missing", partial="Clarification asked on only part of the request",
         new_date="For an extension: the new date they gave",
+        answers="For a response or review outcome, per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
     async def update(self, interaction: discord.Interaction, request: str, event: str,
@@ -138,10 +140,12 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                      note: app_commands.Range[str, 1, NOTE_MAX] | None = None, outcome: str | None = None,
                      exemptions: app_commands.Range[str, 1, EXEMPTIONS_MAX] | None = None,
                      unanswered: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None, attachment_missing: bool | None = None,
-                     partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None) -> None:
+                     partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
+                     answers: app_commands.Range[str, 1, ANSWERS_TEXT_MAX] | None = None) -> None:
         kind = spec(event).kind
         details = {"outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
-                   "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date}
+                   "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date,
+                   "answers": answers}
         missing = (kind is EventKind.RESPONSE and not outcome) or (kind is EventKind.EXTENSION and not new_date)
         if missing:  # the event's form asks for the details left out, with what was given filled in
             given = {"date": date, "note": note, **details}

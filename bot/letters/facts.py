@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from bot.errors import BadInput
 from bot.law.exemptions import parse_exemptions, table
 from bot.law.regimes import Division, Law
+from bot.letters.answers import Answer, answers_from_mapping, answers_to_mapping
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,7 @@ class LetterFacts:
     questions: tuple[str, ...] = ()  # the request's numbered questions, question 1 first
     questions_unanswered: tuple[str, ...] = ()  # question numbers ("3") or the member's own words
     attachment_missing: bool = False
+    answers: tuple[Answer, ...] = ()  # what the reply said about each question, question 1 first
     format_asked: str | None = None
     format_given: str | None = None
     school: bool = False
@@ -90,6 +93,12 @@ class LetterFacts:
         set_(self, "questions", tuple(_one_line(_text(q, "questions")) for q in self.questions))
         set_(self, "questions_unanswered", tuple(_unanswered(self.questions_unanswered, len(self.questions))))
         set_(self, "exemptions", tuple(self._exemption_ids()))
+        answers = self.answers
+        set_(self, "answers", answers_from_mapping(answers if isinstance(answers, Mapping) else list(answers)))
+        count = len(self.questions)
+        beyond = [a for a in self.answers if count and (a.question > count or (a.to or 0) > count)]
+        if beyond:
+            raise BadInput(f"Question {max(beyond[0].question, beyond[0].to or 0)} is not one of the request's {count} questions.")
         self._check_order()
 
     # -- derived --------------------------------------------------------------------------------
@@ -159,6 +168,8 @@ class LetterFacts:
                 values[name] = _iso_date(value, name)
             elif name in ("exemptions", "questions", "questions_unanswered"):
                 values[name] = _string_list(value, name)
+            elif name == "answers":
+                values[name] = answers_from_mapping(value)
             elif name == "earlier_pause_days":
                 if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                     raise BadInput(f"'{name}' must be a whole number of days, 0 or more.")
@@ -178,7 +189,9 @@ class LetterFacts:
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, date):
+            if f.name == "answers":
+                value = answers_to_mapping(value)
+            elif isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, enum.Enum):
                 value = value.value

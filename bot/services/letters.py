@@ -97,8 +97,10 @@ def letter_facts_for(detail: RequestDetail, *, signer: str | None = None) -> Let
         raise BadInput(f"{request.public_id} has no requester name to sign the letter with: add one to the request first.")
     questions: str | None = request.questions
     response = detail.folded.response
-    if response and response.unanswered and max(response.unanswered) > len(split_questions(questions)):
-        questions = None
+    if response:
+        numbers = [*response.unanswered, *(n for a in response.answers for n in (a.question, a.to or 0))]
+        if numbers and max(numbers) > len(split_questions(questions)):
+            questions = None
     return letter_facts(
         detail.folded, authority=detail.authority.name, division=detail.authority.division, title=request.title,
         sent_on=request.sent_on, requester=requester, reference=request.reference, link=request.link,

@@ -8,6 +8,8 @@ from datetime import date
 from bot.law.counting import plain_date
 from bot.law.explain import title
 from bot.law.regimes import Law
+from bot.letters.answers import answers_from_mapping
+from bot.letters.answers import summary as answers_summary
 from bot.tracking.events import EVENTS, EventKind, Outcome
 from bot.tracking.fold import Folded, TimelineEvent
 
@@ -42,6 +44,8 @@ def event_details(event: TimelineEvent) -> list[str]:
     if data.get("unanswered"):
         numbers = data["unanswered"]
         parts.append(f"question{'s' if len(numbers) > 1 else ''} {question_list(numbers)} not answered")
+    if data.get("answers"):
+        parts.append(answers_summary(answers_from_mapping(data["answers"])))
     if data.get("attachment_missing"):
         parts.append("attachment missing")
     if data.get("reference"):

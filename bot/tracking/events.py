@@ -20,6 +20,8 @@ from bot.errors import BadInput
 from bot.law.counting import long_date
 from bot.law.dates import parse_user_date
 from bot.law.regimes import Law, regime
+from bot.letters.answers import answers_from_mapping, answers_to_mapping
+from bot.tracking.answers import parse_answers
 from bot.tracking.limits import EXEMPTIONS_TEXT_MAX, MAX_QUESTION_NUMBER, REFERENCE_MAX, UNANSWERED_TEXT_MAX, clean_text
 from bot.tracking.stages import Stage
 from bot.tracking.statuses import Status
@@ -111,6 +113,7 @@ class FieldKind(enum.StrEnum):
     FLAG = "flag"
     DATE = "date"
     TEXT = "text"
+    ANSWERS = "answers"  # per question: {"<n>": {"status": S}} (bot.letters.answers)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ _AFTER_SENT = frozenset(
 _ANY = frozenset(Stage) - {Stage.START}
 
 _OUTCOME = FieldSpec("outcome", FieldKind.OUTCOME, "the outcome", required=True)
+_ANSWERS = FieldSpec("answers", FieldKind.ANSWERS, "what the reply said about each question")
 
 
 def _one_fee_notice(ctx: GuardContext) -> str | None:
@@ -239,6 +243,7 @@ EVENTS: dict[EventKind, EventSpec] = {
                 FieldSpec("exemptions", FieldKind.EXEMPTIONS, "the exemptions cited"),
                 FieldSpec("unanswered", FieldKind.QUESTIONS, "the questions not answered"),
                 FieldSpec("attachment_missing", FieldKind.FLAG, "whether an attachment is missing"),
+                _ANSWERS,
             ),
         ),
         EventSpec(
@@ -258,7 +263,7 @@ EVENTS: dict[EventKind, EventSpec] = {
             Stage.REVIEWED,
             "review_responded",
             # Optional: without it the response's outcome stands (the review upheld it).
-            (FieldSpec("outcome", FieldKind.OUTCOME, "the outcome after the review"),),
+            (FieldSpec("outcome", FieldKind.OUTCOME, "the outcome after the review"), _ANSWERS),
         ),
         EventSpec(EventKind.COMPLAINT_MADE, "Complaint to the regulator", _AFTER_SENT, "a sent request that is not already with the regulator", Stage.COMPLAINT),
         EventSpec(
@@ -322,7 +327,14 @@ def _exemption_ids(text: str | list[str], law: Law) -> list[str]:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value is False
+    return value is None or value == "" or value == [] or value == {} or value is False
+
+
+def _answers(value: Any) -> dict[str, Any]:
+    """Per-question answers, typed (``"1,3: not held in form; 4->1"``) or as the stored mapping."""
+    if isinstance(value, str):
+        return parse_answers(value)
+    return answers_to_mapping(answers_from_mapping(value))
 
 
 def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law, on: date, today: date) -> dict[str, Any]:
@@ -356,6 +368,8 @@ def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law,
                 out[field.name] = numbers
         elif field.kind is FieldKind.FLAG:
             out[field.name] = bool(value)
+        elif field.kind is FieldKind.ANSWERS:
+            out[field.name] = _answers(value)
         elif field.kind is FieldKind.DATE:
             when = value if isinstance(value, date) else parse_user_date(str(value), today=today)
             if when <= on:

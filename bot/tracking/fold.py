@@ -20,6 +20,7 @@ from bot.law.counting import long_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, clarification_pause_days, compute_deadlines
 from bot.law.extensions import late_extension_note
 from bot.law.regimes import ClockRule, Law, regime
+from bot.letters.answers import Answer, answers_from_mapping
 from bot.tracking.events import EVENTS, EventKind, GuardContext, Outcome
 from bot.tracking.limits import MAX_EVENTS_PER_REQUEST
 from bot.tracking.stages import STAGES, Stage
@@ -48,6 +49,7 @@ class ResponseDetails:
     exemptions: tuple[str, ...] = ()
     unanswered: tuple[int, ...] = ()
     attachment_missing: bool = False
+    answers: tuple[Answer, ...] = ()  # what it said about each question (bot.letters.answers)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def _details(event: TimelineEvent, outcome: Outcome) -> ResponseDetails:
         tuple(data.get("exemptions", ())),
         tuple(data.get("unanswered", ())),
         bool(data.get("attachment_missing", False)),
+        answers_from_mapping(data.get("answers")),
     )
 
 

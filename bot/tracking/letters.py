@@ -102,5 +102,7 @@ def letter_facts(
         questions=split_questions(questions),
         questions_unanswered=tuple(str(n) for n in response.unanswered) if response else (),
         attachment_missing=response.attachment_missing if response else False,
+        # The review outcome's own reading of each question, when it gave one; else the response's.
+        answers=(folded.review.answers if folded.review and folded.review.answers else response.answers) if response else (),
         school=facts.school,
     )

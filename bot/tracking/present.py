@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.law.regimes import Law, regime
+from bot.letters.answers import summary as answers_summary
 from bot.tracking.describe import deadline_label, event_line, exemption_label, history, question_list
 from bot.tracking.events import EventKind
 from bot.tracking.fold import Folded
@@ -49,6 +50,8 @@ def response_summary(details: ResponseDetails) -> str:
         parts.append("cites " + ", ".join(exemption_label(e) for e in details.exemptions))
     if details.unanswered:
         parts.append(f"questions not answered: {question_list(details.unanswered)}")
+    if details.answers:
+        parts.append(answers_summary(details.answers))
     if details.attachment_missing:
         parts.append("an attachment is missing")
     return "; ".join(parts)
