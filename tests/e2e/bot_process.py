@@ -18,8 +18,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.config import Settings
+from tests.fakediscord.server import EnvNames
+
 if TYPE_CHECKING:
-    from tests.e2e.fake_discord import FakeDiscord
+    from tests.fakediscord.server import FakeDiscord
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,11 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 FAKE_TOKEN = "MTA1MDAwMDAwMDAwMDAwMDAw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB"
 READY_LINE = "foibot ready"
 PASSED_THROUGH = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "SYSTEMROOT")
+# The settings that point foibot at the fake, by the names bot/config.py reads them under.
+DISCORD_ENDPOINTS = EnvNames(
+    api_base=str(Settings.model_fields["discord_api_base"].alias),
+    gateway=str(Settings.model_fields["discord_gateway"].alias),
+)
 
 
 def clean_env(home: Path, **settings: str) -> dict[str, str]:

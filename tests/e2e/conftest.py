@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.bot_process import FAKE_TOKEN, BotProcess, StartBot, clean_env
-from tests.e2e.fake_discord import FakeDiscord
+from tests.e2e.bot_process import DISCORD_ENDPOINTS, FAKE_TOKEN, BotProcess, StartBot, clean_env
+from tests.fakediscord import FakeDiscord
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ _FRESH: Any = object()
 
 @pytest.fixture
 async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    fake = FakeDiscord()
+    fake = FakeDiscord(env_names=DISCORD_ENDPOINTS)
     await fake.start()
     try:
         yield fake
