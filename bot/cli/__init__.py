@@ -19,6 +19,7 @@ SUBCOMMAND_MODULES = (
     "bot.cli.deadline",
     "bot.cli.lint",
     "bot.cli.letter",
+    "bot.cli.docs",
 )
 
 

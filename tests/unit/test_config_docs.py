@@ -20,6 +20,7 @@ def test_every_setting_is_in_env_example_with_a_comment_above_it() -> None:
 
 def test_every_setting_is_in_the_readme_configuration_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("## Configuration"):readme.index("## Operating it")]
+    start = readme.index("## Configuration")
+    table = readme[start:readme.index("\n## ", start + 1)]
     for name in SETTING_NAMES:
         assert f"`{name}`" in table, f"{name} is missing from the README's configuration table"

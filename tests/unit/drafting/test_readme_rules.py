@@ -1,4 +1,4 @@
-"""The README's rules list is generated from the rules table: it cannot drift from the code."""
+"""The drafting page's rules list is generated from the rules table: it cannot drift from the code."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from bot.drafting import RULES
 from bot.drafting.rules_doc import rules_markdown
 
 ROOT = Path(__file__).resolve().parents[3]
-CANDIDATES = (ROOT / "README.md",)
+CANDIDATES = (ROOT / "docs" / "members" / "drafting.md",)
 
 
-def test_the_readme_lists_every_rule_exactly_as_the_rules_table_says():
+def test_the_drafting_page_lists_every_rule_exactly_as_the_rules_table_says():
     texts = [path.read_text(encoding="utf-8") for path in CANDIDATES if path.exists()]
     assert any(rules_markdown() in text for text in texts), (
-        "regenerate the rules list in README.md with: python -m bot lint --rules"
+        "regenerate the rules list in docs/members/drafting.md with: python -m bot lint --rules"
     )
 
 

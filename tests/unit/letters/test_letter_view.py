@@ -185,13 +185,13 @@ def test_every_kind_has_an_event_to_record_and_a_title() -> None:
         assert a.label != b.label
 
 
-README = Path(__file__).resolve().parents[3] / "README.md"
+LETTERS_PAGE = Path(__file__).resolve().parents[3] / "docs" / "members" / "letters.md"
 
 
-def test_the_readme_lists_every_letter_command_and_every_ground_with_its_source() -> None:
+def test_the_letters_page_lists_every_letter_command_and_every_ground_with_its_source() -> None:
     from cogs.letters import Letters
 
-    text = README.read_text(encoding="utf-8")
+    text = LETTERS_PAGE.read_text(encoding="utf-8")
     for command in Letters.__cog_app_commands__:
         assert f"`/letter {command.name} request:<id>" in text, command.name
     for ground in all_grounds():
