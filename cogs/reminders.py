@@ -29,7 +29,7 @@ from cogs._shared import safe
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
-    from bot.models import UserSettings
+    from bot.services.alerts import UserSettings
 
 log = logging.getLogger(__name__)
 

@@ -24,13 +24,10 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import TYPE_CHECKING
 
 from bot.law.counting import add_calendar_period, long_date, sentence
 from bot.law.regimes import Period, ReviewAnchor
-
-if TYPE_CHECKING:
-    from bot.law.deadlines import Builder
+from bot.law.report import Builder
 
 log = logging.getLogger(__name__)
 

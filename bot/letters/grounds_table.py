@@ -12,7 +12,7 @@ import logging
 from bot.law.exemptions import Exemption
 from bot.law.regimes import Law
 from bot.letters.facts import Outcome
-from bot.letters.grounds import Ground, GroundContext
+from bot.letters.ground import Ground, GroundContext
 from bot.letters.wording import LetterKind
 
 log = logging.getLogger(__name__)
