@@ -233,7 +233,7 @@ class FoiBot(commands.Bot):
         return len(synced)
 
     async def register_commands_if_changed(self) -> bool:
-        async with self.db.session() as session:
+        async with self.db.read() as session:
             row = await session.get(BotMeta, COMMANDS_HASH_KEY)
         if row is not None and row.value == self.command_hash():
             log.info("slash commands unchanged since the last registration; not registering")

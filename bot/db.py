@@ -5,11 +5,22 @@ timeout (writers queue instead of failing at once) and foreign keys switched on 
 off per connection). PostgreSQL goes through asyncpg. Sessions never expire objects on commit, so
 attributes stay readable after a transaction without a lazy load (which would raise
 ``MissingGreenlet`` under asyncio).
+
+Two kinds of transaction: ``transaction()`` writes (on SQLite it takes the write lock up front,
+``BEGIN IMMEDIATE``), ``read()`` only reads (on SQLite a plain deferred ``BEGIN``, so it reads a WAL
+snapshot and never queues behind a writer; on PostgreSQL ``READ ONLY``, so a write slipped into a
+read path fails loudly instead of passing unnoticed).
+
+``lock(name)`` is a lock across every process using the database (PostgreSQL advisory locks; on
+SQLite, where one process per file is the supported shape, a lock within the process).
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,9 +30,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import NullPool
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.errors import UserError
@@ -30,6 +42,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# An execution option marking a connection that only reads (see _sqlite_begin and Database.read).
+READ_ONLY = "foibot_read_only"
 
 
 class SchemaError(UserError):
@@ -55,8 +69,12 @@ def _sqlite_begin(connection: Connection) -> None:
     # A deferred transaction that reads and then writes fails at once with SQLITE_BUSY when another
     # connection wrote in between (WAL cannot upgrade a stale snapshot, and the busy timeout does not
     # apply). Taking the write lock up front makes concurrent writers queue on the busy timeout instead.
-    # It also makes migrations' DDL transactional.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # It also makes migrations' DDL transactional. A transaction that only reads needs no write lock:
+    # a deferred BEGIN reads a WAL snapshot and never waits for a writer (https://sqlite.org/wal.html).
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -71,13 +89,31 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **kwargs)
 
 
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit number for a lock's name (PostgreSQL advisory locks take a bigint).
+    Python's hash() changes between processes, so a digest: every process must agree on it."""
+    return int.from_bytes(hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
 class Database:
-    """An engine and its session factory. ``transaction()`` is the unit of work services use."""
+    """An engine and its session factories. ``transaction()`` (writing) and ``read()`` (only reading)
+    are the units of work services use; ``lock(name)`` serialises work across processes."""
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+        # The same pool, marked read-only: SQLite begins deferred, PostgreSQL begins READ ONLY.
+        read_options: dict[str, Any] = {READ_ONLY: True}
+        if self.engine.dialect.name == "postgresql":
+            read_options["postgresql_readonly"] = True
+        self.read_engine = self.engine.execution_options(**read_options)
+        self.readers = async_sessionmaker(self.read_engine, class_=AsyncSession, expire_on_commit=False)
+        # Locks hold a connection of their own, outside the pool: a long-held lock never takes a
+        # slot the services need, and closing the connection ends the server session, which
+        # releases whatever the session still holds.
+        self._lock_engine: AsyncEngine | None = None
+        self._lock_connect_args = engine_kwargs.get("connect_args", {})
 
     @property
     def dialect(self) -> str:
@@ -90,27 +126,93 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One writing transaction: committed when the block ends, rolled back if it raises."""
         async with self.sessions() as session, session.begin():
             yield session
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """One transaction that only reads: it never waits for a writer on SQLite, and PostgreSQL
+        refuses a write in it."""
+        async with self.readers() as session, session.begin():
+            yield session
+
+    @asynccontextmanager
+    async def lock(self, name: str, *, wait: bool = True) -> AsyncIterator[bool]:
+        """Hold the lock ``name`` for the block, across every process on this database; yields
+        whether it was acquired (always True with ``wait``; with ``wait=False``, False when another
+        holder has it, and the block runs without it). Released when the block ends, even on error.
+
+        PostgreSQL: a session-level advisory lock on one connection kept for the block (outside any
+        transaction, so nothing sits "idle in transaction"); its key is a digest of the schema and
+        the name, so foibots in different schemas of one database do not block each other. If that
+        connection is lost the server drops the lock. SQLite: within this process only (one process
+        per SQLite file is the supported shape).
+        """
+        if self.engine.dialect.name == "postgresql":
+            async with self._advisory_lock(name, wait) as held:
+                yield held
+        else:
+            async with _process_lock(self._sqlite_identity(), name, wait) as held:
+                yield held
+
+    @asynccontextmanager
+    async def _advisory_lock(self, name: str, wait: bool) -> AsyncIterator[bool]:
+        if self._lock_engine is None:
+            self._lock_engine = create_async_engine(
+                self.url, poolclass=NullPool, isolation_level="AUTOCOMMIT", connect_args=self._lock_connect_args
+            )
+        async with self._lock_engine.connect() as conn:
+            try:
+                schema = (await conn.exec_driver_sql("SELECT current_schema()")).scalar()
+                key = lock_key(f"{schema}:{name}")
+                if wait:
+                    await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                    held = True
+                else:
+                    held = bool((await conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key})).scalar())
+            except BaseException:
+                # Cancelled or failed while asking: the server may still grant the lock to this
+                # session, so the session must end rather than linger holding it.
+                await _discard(conn)
+                raise
+            if not held:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                await _advisory_unlock(conn, key, name)
+
+    def _sqlite_identity(self) -> str:
+        path = make_url(self.url).database
+        if not path or path == ":memory:":
+            return f"memory:{id(self)}"
+        return str(Path(path).resolve())
+
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self._lock_engine is not None:
+            await self._lock_engine.dispose()
 
     # -- schema -------------------------------------------------------------------------------
 
     async def upgrade(self) -> None:
-        """Bring the schema to the newest revision (refusing a database newer than the code)."""
-        async with self.engine.begin() as conn:
+        """Bring the schema to the newest revision (refusing a database newer than the code).
+
+        Under ``lock("migrations")``: processes starting together on one PostgreSQL database would
+        otherwise run the same DDL at once (``CREATE TYPE`` races end in a UniqueViolation on
+        pg_type); the first upgrades, the rest then find the schema current and do nothing."""
+        async with self.lock("migrations"), self.engine.begin() as conn:
             await conn.run_sync(_check_not_newer)
             await conn.run_sync(_upgrade_on, "head")
 
     async def downgrade(self, revision: str) -> None:
-        async with self.engine.begin() as conn:
+        async with self.lock("migrations"), self.engine.begin() as conn:
             await conn.run_sync(_downgrade_on, revision)
 
     async def current_revision(self) -> str | None:
-        async with self.engine.connect() as conn:
+        async with self.read_engine.connect() as conn:
             return await conn.run_sync(_current_on)
 
     async def check_schema(self) -> str:
@@ -168,3 +270,41 @@ def _upgrade_on(connection: Connection, revision: str) -> None:
 
 def _downgrade_on(connection: Connection, revision: str) -> None:
     command.downgrade(alembic_config(connection), revision)
+
+
+# -- locks ----------------------------------------------------------------------------------------
+
+async def _discard(conn: AsyncConnection) -> None:
+    """End the connection's server session now (any lock it holds goes with it)."""
+    try:
+        await conn.invalidate()
+    except Exception:  # already broken: the server has ended the session, and the lock with it
+        log.debug("could not invalidate a lock connection", exc_info=True)
+
+
+async def _advisory_unlock(conn: AsyncConnection, key: int, name: str) -> None:
+    try:
+        released = (await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})).scalar()
+    except BaseException:
+        await _discard(conn)  # cannot say it is released: end the session, which releases it
+        raise
+    if not released:  # the server had dropped it (the session was terminated and reconnected?)
+        log.warning("database lock %r was not held at release (the connection was lost?)", name)
+
+
+# (loop, database, name) -> lock. asyncio locks belong to one event loop; keying by the loop keeps a
+# lock from one loop (a finished test's, a second asyncio.run) from being used in another.
+_PROCESS_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[str, str], asyncio.Lock]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+@asynccontextmanager
+async def _process_lock(database: str, name: str, wait: bool) -> AsyncIterator[bool]:
+    locks = _PROCESS_LOCKS.setdefault(asyncio.get_running_loop(), {})
+    lock = locks.setdefault((database, name), asyncio.Lock())
+    if not wait and lock.locked():
+        yield False
+        return
+    async with lock:
+        yield True

@@ -125,7 +125,7 @@ async def claim_batch(db: Database, *, worker: str, now: datetime, limit: int, l
 
 async def next_fire_at(db: Database) -> datetime | None:
     """When the soonest pending alert is due (an index look-up)."""
-    async with db.engine.connect() as conn:
+    async with db.read_engine.connect() as conn:
         return (await conn.execute(select(func.min(Alert.fire_at)).where(Alert.state == "pending"))).scalar()
 
 
@@ -141,7 +141,7 @@ async def prepare(db: Database, claimed: list[Claimed], *, now: datetime) -> Bat
     """Load what the claimed alerts need, and set aside the stale ones (see ``stale_reason``)."""
     if not claimed:
         return Batch({}, {})
-    async with db.engine.connect() as conn:
+    async with db.read_engine.connect() as conn:
         return await _prepare_on(conn, claimed, now=now)
 
 

@@ -27,13 +27,13 @@ def event_for_answer(alert_kind: str) -> str:
 
 
 async def upcoming(db: Database, user_id: int, *, limit: int) -> tuple[UserSettings, list[tuple[Alert, Request]]]:
-    async with db.session() as session:
+    async with db.read() as session:
         settings = await users.get_settings(session, user_id)
         return settings, list(await outbox.upcoming_alerts(session, user_id, limit=limit))
 
 
 async def settings_of(db: Database, user_id: int) -> UserSettings:
-    async with db.session() as session:
+    async with db.read() as session:
         return await users.get_settings(session, user_id)
 
 
@@ -75,5 +75,5 @@ async def set_stopped(db: Database, alert_id: int, user_id: int, *, stop: bool, 
 
 async def alert_and_request(db: Database, alert_id: int, user_id: int) -> tuple[Alert, Request]:
     """The member's own alert and its request ("not found" for anyone else's)."""
-    async with db.session() as session:
+    async with db.read() as session:
         return await outbox.owned_alert(session, alert_id, user_id)

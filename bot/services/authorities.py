@@ -115,7 +115,7 @@ async def find_or_create(
 
 async def resolve_name(db: Database, text: str) -> tuple[str, bool]:
     """The authority's name from what the member typed or picked, and whether it is known already."""
-    async with db.transaction() as session:
+    async with db.read() as session:
         if text.startswith(_BY_ID) and text[len(_BY_ID):].isdigit():
             found = await session.get(Authority, int(text[len(_BY_ID):]))
             if found is not None:
@@ -137,6 +137,6 @@ async def search_authorities(db: Database, text: str, *, limit: int = AUTOCOMPLE
         )
     else:
         stmt = stmt.order_by(Authority.name)
-    async with db.transaction() as session:
+    async with db.read() as session:
         rows = (await session.exec(stmt.limit(limit))).all()
     return [AuthorityChoice(id_, name, Division(division)) for id_, name, division in rows]

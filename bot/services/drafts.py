@@ -219,7 +219,7 @@ async def create_draft(db: Database, viewer: Viewer, content: Draft, *, now: dat
 
 
 async def get_draft(db: Database, viewer: Viewer, public_id: str) -> DraftRecord:
-    async with db.transaction() as session:
+    async with db.read() as session:
         return _record(*await _load(session, viewer, public_id))
 
 
@@ -277,7 +277,7 @@ async def list_drafts(db: Database, viewer: Viewer, *, limit: int = LIST_LIMIT) 
         .order_by(col(DraftRow.updated_at).desc(), col(DraftRow.id).desc())
         .limit(limit)
     )
-    async with db.transaction() as session:
+    async with db.read() as session:
         total = (await session.exec(select(func.count()).select_from(DraftRow).where(mine))).one()
         rows = (await session.exec(stmt)).all()
     return DraftList(tuple(_record(row, request_public_id) for row, request_public_id in rows), total)
@@ -299,7 +299,7 @@ async def search_drafts(db: Database, viewer: Viewer, text: str, *, limit: int =
             | func.lower(DraftRow.authority_name).like(contains, escape="\\")
         )
     stmt = stmt.order_by(col(DraftRow.updated_at).desc(), col(DraftRow.id).desc()).limit(limit)
-    async with db.transaction() as session:
+    async with db.read() as session:
         rows = (await session.exec(stmt)).all()
     return [(pid, f"{subject or _title_from(questions)} · {authority}") for pid, subject, authority, questions in rows]
 

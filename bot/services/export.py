@@ -91,7 +91,7 @@ def _calendar_events(calendar: icalendar.Calendar, request: Request, authority: 
 
 
 async def _load(db: Database, owner_id: int) -> list[tuple[Request, Authority, list[Event]]]:
-    async with db.transaction() as session:
+    async with db.read() as session:
         rows = (
             await session.exec(
                 select(Request, Authority)

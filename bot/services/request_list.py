@@ -117,7 +117,7 @@ async def list_requests(
         Request.public_id, Request.title, Authority.name, Request.law, Request.status, Request.next_deadline_key,
         Request.next_deadline, Request.deadlines, Request.owner_id, Request.visibility, Authority.division,
     ).join(Authority, col(Authority.id) == col(Request.authority_id)).where(*where)
-    async with db.transaction() as session:
+    async with db.read() as session:
         if wanted is not None and wanted.exact:
             # Very overdue depends on each law's working days: filter the (few) late rows here.
             rows = [r for r in (await session.exec(columns.order_by(*order))).all()]
@@ -150,5 +150,5 @@ async def search_requests(
             | func.lower(Request.title).like(f"%{escaped.lower()}%", escape="\\")
         )
     stmt = stmt.order_by(col(Request.updated_at).desc(), col(Request.id).desc()).limit(limit)
-    async with db.transaction() as session:
+    async with db.read() as session:
         return [(pid, title) for pid, title in (await session.exec(stmt)).all()]

@@ -213,7 +213,7 @@ async def append_event(
 async def get_request(db: Database, viewer: Viewer, public_id: str, *, now: datetime | None = None) -> RequestDetail:
     """The request with its authority, timeline and status and deadlines as of today."""
     _, today = clock.now_and_today(now)
-    async with db.transaction() as session:
+    async with db.read() as session:
         request, authority = await _load(session, viewer, public_id)
         events = await _events(session, request.id)  # type: ignore[arg-type]
     folded = fold(base_facts(request, authority), timeline(events), today)

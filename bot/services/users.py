@@ -157,7 +157,7 @@ async def take_dm_notice(db: Database, user_id: int) -> str | None:
     Read first (one primary-key look-up per command, no write), then cleared with a conditional
     update, so two processes never both show it.
     """
-    async with db.session() as session:
+    async with db.read() as session:
         pending = await session.scalar(select(UserSettings.dm_notice_pending).where(UserSettings.user_id == user_id))
     if not pending:
         return None

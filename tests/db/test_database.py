@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from sqlmodel import select
 
 from bot.models import BotMeta
@@ -35,3 +37,57 @@ async def test_a_failed_transaction_leaves_nothing_behind(db) -> None:
         pass
     async with db.session() as session:
         assert await session.get(BotMeta, "half") is None
+
+
+async def test_sqlite_reads_complete_while_another_connection_holds_the_write_lock(sqlite_db) -> None:
+    """Another process (here: another engine on the same file) is in the middle of a write: the
+    services' read paths answer from their snapshot at once instead of queueing behind it (they
+    used to take the write lock too, and failed after the 10 s busy timeout)."""
+    from datetime import date
+
+    from bot.db import Database
+    from bot.services import alerts, drafts, request_list, requests
+    from bot.services import Viewer
+    from bot.tracking.inputs import NewRequest
+
+    alice = Viewer(1001)
+    detail = await requests.create_request(sqlite_db, alice, NewRequest("Anytown Council", "Bin collections", date(2026, 3, 2)))
+    writer = Database(sqlite_db.url)
+    try:
+        async with writer.transaction() as session:
+            session.add(BotMeta(key="held", value="by another writer"))
+            await session.flush()  # this connection now holds SQLite's write lock
+            reads = asyncio.gather(
+                requests.get_request(sqlite_db, alice, detail.public_id),
+                request_list.list_requests(sqlite_db, alice),
+                request_list.search_requests(sqlite_db, alice, "Bin"),
+                drafts.list_drafts(sqlite_db, alice),
+                alerts.settings_of(sqlite_db, alice.user_id),
+            )
+            shown, page, found, _, _ = await asyncio.wait_for(reads, 5)
+            assert shown.public_id == detail.public_id
+            assert [s.public_id for s in page.items] == [detail.public_id]
+            assert found == [(detail.public_id, "Bin collections")]
+    finally:
+        await writer.dispose()
+
+
+@pytest.mark.postgres
+async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool_writable(tmp_path) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from tests.conftest import drop_database, make_database
+
+    db, schema = await make_database("postgres", tmp_path, pool_size=1, max_overflow=0)  # one connection, reused
+    try:
+        with pytest.raises(DBAPIError, match="read-only"):
+            async with db.read() as session:
+                session.add(BotMeta(key="sneaky", value="write"))
+                await session.flush()
+        async with db.transaction() as session:  # the same connection writes again afterwards
+            session.add(BotMeta(key="honest", value="write"))
+        async with db.read() as session:
+            assert (await session.get(BotMeta, "honest")).value == "write"
+            assert await session.get(BotMeta, "sneaky") is None
+    finally:
+        await drop_database(db, schema)

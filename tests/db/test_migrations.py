@@ -1,15 +1,23 @@
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
-from bot.db import SchemaError, head_revision
-from tests.conftest import drop_database, make_database
+from bot.db import Database, SchemaError, head_revision
+from tests.conftest import drop_database, make_database, postgres_url_or_skip
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.asyncio
 
@@ -59,3 +67,50 @@ async def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(sqlite
         busy = (await conn.exec_driver_sql("PRAGMA busy_timeout")).scalar()
     assert (journal, fks) == ("wal", 1)
     assert busy >= 5000
+
+
+# -- processes starting together ------------------------------------------------------------------
+
+@pytest.mark.postgres
+async def test_six_processes_upgrading_an_empty_postgres_database_at_once_all_succeed(tmp_path: Path) -> None:
+    """Six real ``foibot db upgrade`` processes on a brand-new PostgreSQL database: without the
+    migrations lock they ran the same CREATE TYPE at once and all but one died with a
+    UniqueViolation on pg_type_typname_nsp_index."""
+    base = make_url(postgres_url_or_skip())
+    name = f"foibot_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_async_engine(base, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = base.set(database=name).render_as_string(hide_password=False)
+    try:
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ", "TMPDIR")}
+        env.update(DATABASE_URL=url, HOME=str(tmp_path), PYTHONPATH=str(REPO_ROOT), PYTHONDONTWRITEBYTECODE="1")
+        processes = [
+            await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "db", "upgrade", cwd=tmp_path, env=env,
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            )
+            for _ in range(6)
+        ]
+        outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in processes)), 120)
+        results = [(p.returncode, out.decode(errors="replace")) for p, (out, _) in zip(processes, outputs)]
+        assert [code for code, _ in results] == [0] * 6, results
+        assert all(f"database at revision {head_revision()}" in out for _, out in results), results
+        db = Database(url)
+        try:
+            assert await db.check_schema() == head_revision()
+        finally:
+            await db.dispose()
+    finally:
+        async with admin.connect() as conn:
+            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.dispose()
+
+
+async def test_upgrades_started_together_in_one_process_all_succeed(backend: str, tmp_path: Path) -> None:
+    db, schema = await make_database(backend, tmp_path, migrate=False)
+    try:
+        await asyncio.gather(*(db.upgrade() for _ in range(4)))
+        assert await db.check_schema() == head_revision()
+    finally:
+        await drop_database(db, schema)
