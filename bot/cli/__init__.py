@@ -20,6 +20,7 @@ SUBCOMMAND_MODULES = (
     "bot.cli.lint",
     "bot.cli.letter",
     "bot.cli.docs",
+    "bot.cli.read",
 )
 
 
