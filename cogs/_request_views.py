@@ -19,7 +19,7 @@ from bot.services import requests as service
 from bot.templates import render
 from bot.tracking import EVENTS, STAGES, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, present
 from bot.tracking.describe import event_line
-from bot.tracking.events import why_not
+from bot.tracking.events import RESPONSE_OUTCOMES, why_not
 from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
 from cogs._shared import before_form, guarded, safe, stamp, viewer_of
 
@@ -72,11 +72,17 @@ def show_view(detail: RequestDetail) -> discord.ui.View | None:
     folded = detail.folded
     actions = [EventKind(a) for a in STAGES[folded.stage].actions
                if EventKind(a) in UPDATE_KINDS and why_not(a, folded.stage, folded.facts) is None]
-    if not actions:
+    from bot.services.reading import READABLE_EVENTS
+    from cogs._reading_views import PasteButton
+
+    readable = any(why_not(k, folded.stage, folded.facts) is None for k in READABLE_EVENTS if k is not EventKind.ACKNOWLEDGED)
+    if not actions and not readable:
         return None
     view = discord.ui.View(timeout=None)
     for kind in actions[:4]:
         view.add_item(ActionButton(detail.public_id, kind))
+    if readable:  # issue #12: paste the reply and foibot reads it (bot/reading)
+        view.add_item(PasteButton(detail.public_id))
     return view
 
 
@@ -170,7 +176,8 @@ def _field(name: str, kind: EventKind, prefill: dict[str, Any]) -> discord.ui.It
         return discord.ui.TextInput(label="Date (day first)", custom_id="date", default=prefill.get("date") or "today",
                                     placeholder="08/04/2022, 8 April 2022 or today", max_length=DATE_TEXT_MAX)
     if name == "outcome":
-        options = [discord.SelectOption(label=o.label.capitalize(), value=o.value) for o in Outcome]
+        choices = RESPONSE_OUTCOMES if kind is EventKind.RESPONSE else tuple(Outcome)  # a verdict is a review's only
+        options = [discord.SelectOption(label=o.label.capitalize(), value=o.value) for o in choices]
         required = kind is EventKind.RESPONSE
         select = discord.ui.Select(custom_id="outcome", options=options, required=required, min_values=1 if required else 0)
         hint = None if required else "Leave empty if the review upheld the response"

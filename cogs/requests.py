@@ -23,6 +23,7 @@ from bot.law.regimes import DIVISION_NAMES, Law
 from bot.services import Visibility, authorities
 from bot.services import requests as service
 from bot.services.export import export_requests
+from bot.services.reading import READABLE_EVENTS
 from bot.tracking import EVENTS, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, Status
 from bot.tracking.answers import ANSWERS_TEXT_MAX
 from bot.tracking.events import spec
@@ -43,6 +44,7 @@ from cogs._request_views import (
     send_detail,
     show_embed,
 )
+from cogs._reading_views import PasteButton, start_reading
 from cogs._shared import LAW_CHOICES, before_form, safe, viewer_of
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ VISIBILITY_CHOICES = [
 ]
 STATUS_CHOICES = [app_commands.Choice(name=info.label, value=s.value) for s, info in STATUS_INFO.items() if s is not Status.DRAFT]
 EVENT_CHOICES = [app_commands.Choice(name=EVENTS[k].label, value=k.value) for k in UPDATE_KINDS]
+READ_EVENT_CHOICES = [app_commands.Choice(name=EVENTS[k].label, value=k.value) for k in READABLE_EVENTS]
 OUTCOME_CHOICES = [app_commands.Choice(name=o.label.capitalize(), value=o.value) for o in Outcome]
 
 
@@ -68,10 +71,10 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         super().__init__()
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ActionButton, PageButton, DeleteButton)
+        self.bot.add_dynamic_items(ActionButton, PageButton, DeleteButton, PasteButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(ActionButton, PageButton, DeleteButton)
+        self.bot.remove_dynamic_items(ActionButton, PageButton, DeleteButton, PasteButton)
 
     @app_commands.command(name="log", description="Record a request you have already sent")
     @app_commands.describe(authority="The public authority (pick one, or type a new name)", law="The law you asked under (default FOIA)",
@@ -158,6 +161,15 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         await record(interaction, request, kind, date, note, {k: v for k, v in details.items() if v is not None})
 
+    @app_commands.command(name="read", description="Paste or attach the authority's reply: foibot reads it, you check it, then save")
+    @app_commands.describe(request="The request (type its title or id)",
+                           reply="The reply as a file (.txt, .eml, .pdf, .docx); leave out to paste it (up to 4,000 characters)",
+                           event="Record it as (default: what foibot reads it as)", date="The reply's date (day first; default today)")
+    @app_commands.choices(event=READ_EVENT_CHOICES)
+    async def read(self, interaction: discord.Interaction, request: str, reply: discord.Attachment | None = None,
+                   event: str | None = None, date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None) -> None:
+        await start_reading(interaction, request, reply, event, date)
+
     @app_commands.command(name="edit", description="Change a request's details (title, date sent, link...) or who sees it")
     @app_commands.describe(request="The request (type its title or id)", visibility="Who can see it", law="The law it was made under",
                            name="Your name as it should appear on letters")
@@ -205,6 +217,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         return await self._choices(interaction, current, owned_only=False)
 
     @update.autocomplete("request")
+    @read.autocomplete("request")
     @edit.autocomplete("request")
     @delete.autocomplete("request")
     async def owned_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

@@ -30,8 +30,13 @@ class Outcome(enum.StrEnum):
     PARTIALLY_SUCCESSFUL = "partially_successful"
     REFUSED = "refused"
     NOT_HELD = "not_held"
+    NCND = "ncnd"  # neither confirm nor deny: a refusal that does not even say whether it is held
 
 
+# What the reply reader found (bot/reading), as saved with the member's corrections: true, false,
+# or None when unknown (never read, or not applicable: no qualified exemption, no cost refusal).
+_READ_FLAGS = ("public_interest_reasons_given", "cost_estimate_given", "advice_given", "review_rights_stated",
+               "regulator_rights_stated")
 _DATE_FIELDS = (
     "sent", "received", "clarification_requested", "clarification_received", "fee_notice", "fee_paid",
     "extended_to", "responded", "review_requested", "review_responded",
@@ -69,6 +74,12 @@ class LetterFacts:
     questions_unanswered: tuple[str, ...] = ()  # question numbers ("3") or the member's own words
     attachment_missing: bool = False
     answers: tuple[Answer, ...] = ()  # what the reply said about each question, question 1 first
+    public_interest_reasons_given: bool | None = None
+    cost_estimate_given: bool | None = None
+    advice_given: bool | None = None
+    review_rights_stated: bool | None = None
+    regulator_rights_stated: bool | None = None
+    attachments_referred: int | None = None
     format_asked: str | None = None
     format_given: str | None = None
     school: bool = False
@@ -173,6 +184,14 @@ class LetterFacts:
             elif name == "earlier_pause_days":
                 if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                     raise BadInput(f"'{name}' must be a whole number of days, 0 or more.")
+                values[name] = value
+            elif name in _READ_FLAGS:
+                if value is not None and not isinstance(value, bool):
+                    raise BadInput(f"'{name}' must be true, false or null.")
+                values[name] = value
+            elif name == "attachments_referred":
+                if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+                    raise BadInput(f"'{name}' must be a whole number, 0 or more, or null.")
                 values[name] = value
             elif name in ("attachment_missing", "school", "clarification_partial"):
                 if not isinstance(value, bool):

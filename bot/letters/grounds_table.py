@@ -57,7 +57,21 @@ def _format_ignored(ctx: GroundContext) -> bool:
 
 
 def _refused_unnamed(ctx: GroundContext) -> bool:
-    return ctx.facts.outcome == Outcome.REFUSED and not ctx.facts.exemptions
+    return ctx.facts.outcome in (Outcome.REFUSED, Outcome.NCND) and not ctx.facts.exemptions
+
+
+# What the reply reader found (bot/reading, saved with the member's corrections) ticks the ground
+# it supports; unknown (None) leaves it for the member to confirm, as before.
+def _no_pi_reasons_read(ctx: GroundContext) -> bool:
+    return ctx.facts.public_interest_reasons_given is False
+
+
+def _no_estimate_read(ctx: GroundContext) -> bool:
+    return ctx.facts.cost_estimate_given is not True
+
+
+def _no_advice_read(ctx: GroundContext) -> bool:
+    return ctx.facts.advice_given is not True
 
 
 def _not_held(ctx: GroundContext) -> bool:
@@ -166,7 +180,7 @@ GROUNDS: tuple[Ground, ...] = (
     ),
     Ground(
         "no_public_interest_reasons", "No public interest reasons were given", _RC, _FOI, _always,
-        about=_qualified, provisions=("pi_reasons",), preselect=False,
+        about=_qualified, provisions=("pi_reasons",), preselect=_no_pi_reasons_read,
         check="Keep this only if the refusal gave no reasons for its public interest conclusion.",
         needs="the response must cite an exemption that has a public interest test.",
         source="FOIA s.17(3); EIR reg 14(3)(b); FOISA s.16(2); EISR reg 13(b)",
@@ -174,13 +188,13 @@ GROUNDS: tuple[Ground, ...] = (
     # -- refusals about the request itself ----------------------------------------------------
     Ground(
         "cost_estimate", "Cost limit: ask for the estimate", _RC, _ACTS, _always,
-        covers=_keys("foia:s12", "foisa:s12"), provisions=("cost",),
+        covers=_keys("foia:s12", "foisa:s12"), provisions=("cost",), preselect=_no_estimate_read,
         needs="the response must cite section 12 (cost).",
         source="FOIA s.12; SI 2004/3244 regs 3-4 (£600/£450 at £25 an hour; only four activities count); FOISA s.12; SSI 2004/467; ICO section 12 guidance",
     ),
     Ground(
         "cost_advice", "Cost limit: no advice on narrowing the request", _RC, _ACTS, _always,
-        covers=_keys("foia:s12", "foisa:s12"), provisions=("advice",),
+        covers=_keys("foia:s12", "foisa:s12"), provisions=("advice",), preselect=_no_advice_read,
         needs="the response must cite section 12 (cost).",
         source="FOIA s.16 and the s.45 Code; FOISA s.15; ICO section 12 guidance (advice and assistance)",
     ),

@@ -35,6 +35,7 @@ _OUTCOME_WORDS = {
     "partially_successful": "provided part of the information",
     "refused": "refused the request",
     "not_held": "said the information is not held",
+    "ncnd": "would neither confirm nor deny that the information is held",
 }
 
 

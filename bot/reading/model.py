@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.letters.answers import AnswerStatus  # one vocabulary with the tracked event's ``answers``
+
 log = logging.getLogger(__name__)
 
 
@@ -36,18 +38,6 @@ class ReadOutcome(enum.StrEnum):
     UPHELD = "upheld"  # a review kept the original decision
     OVERTURNED = "overturned"
     PARTLY_UPHELD = "partly_upheld"
-
-
-class AnswerStatus(enum.StrEnum):
-    """What the reply did with one numbered question (the agreed ``answers`` vocabulary)."""
-
-    ANSWERED = "answered"
-    NOT_HELD = "not_held"
-    NOT_HELD_IN_FORM = "not_held_in_form"  # held, but not broken down the way the question asks
-    WITHHELD = "withheld"
-    REFERS_TO = "refers_to"  # "As question 1"
-    UNCLEAR = "unclear"
-    WITHDRAWN = "withdrawn"  # the requester dropped it (e.g. after a clarification request)
 
 
 @dataclass(frozen=True)

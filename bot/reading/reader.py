@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.errors import BadInput
 from bot.reading import citations as cites
 from bot.reading import gaps
 from bot.reading.kinds import pick_kind, response_outcome, review_verdict
-from bot.reading.model import AnswerStatus, Kind, ReadOutcome, Reading
+from bot.reading.model import Answer, AnswerStatus, Kind, ReadOutcome, Reading
 from bot.reading.questions import clarification_part, read_answers
 from bot.reading.statutes import FOI_LAWS, Context
 from bot.reading.text import clean, looks_cut_off, mask_quoted, sentences
@@ -66,6 +67,7 @@ def read_reply(text: str, *, law: str | None = None, questions: Sequence[str] = 
             not_held_parts=statuses.count(AnswerStatus.NOT_HELD) + statuses.count(AnswerStatus.NOT_HELD_IN_FORM),
             answered_parts=statuses.count(AnswerStatus.ANSWERED), attached=count > 0,
         )
+    answers = _answers_from_outcome(answers, outcome)
     cost_words = bool(_COST_WORDS.search(masked))
     part, part_span = ((), None)
     if kind is Kind.CLARIFICATION_REQUEST:
@@ -98,6 +100,19 @@ def read_reply(text: str, *, law: str | None = None, questions: Sequence[str] = 
     return _with_gaps(reading)
 
 
+# A question the reply never takes up one by one shares the whole reply's fate: a refusal withholds
+# it, a "not held" reply does not hold it, a full answer answers it. A partial reply leaves it unclear.
+_WHOLE_REPLY = {ReadOutcome.REFUSED: AnswerStatus.WITHHELD, ReadOutcome.NCND: AnswerStatus.WITHHELD,
+                ReadOutcome.NOT_HELD: AnswerStatus.NOT_HELD, ReadOutcome.SUCCESSFUL: AnswerStatus.ANSWERED}
+
+
+def _answers_from_outcome(answers: tuple[Answer, ...], outcome: ReadOutcome | None) -> tuple[Answer, ...]:
+    status = _WHOLE_REPLY.get(outcome) if outcome is not None else None
+    if status is None:
+        return answers
+    return tuple(replace(a, status=status) if a.status is AnswerStatus.UNCLEAR and a.span is None else a for a in answers)
+
+
 def _binary(text: str) -> bool:
     sample = text[:4000]
     odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
@@ -106,8 +121,6 @@ def _binary(text: str) -> bool:
 
 def _with_gaps(reading: Reading) -> Reading:
     """The gaps an expert would challenge, as ids the letters' grounds know."""
-    from dataclasses import replace
-
     out: list[str] = []
     refusing = reading.outcome in (ReadOutcome.REFUSED, ReadOutcome.PARTIALLY_SUCCESSFUL, ReadOutcome.NCND)
     if reading.public_interest_reasons.value is False:

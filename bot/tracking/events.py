@@ -57,6 +57,16 @@ class Outcome(enum.StrEnum):
     PARTIALLY_SUCCESSFUL = "partially_successful"
     REFUSED = "refused"
     NOT_HELD = "not_held"
+    NCND = "ncnd"  # neither confirm nor deny (FOIA s.1(1)(a) excluded by a Part II subsection, e.g. s.40(5))
+    # A review's verdict on the original decision (the reader finds these; the fold turns them
+    # into what the request now stands at: upheld keeps the response's outcome).
+    UPHELD = "upheld"
+    OVERTURNED = "overturned"
+    PARTLY_UPHELD = "partly_upheld"
+
+    @property
+    def is_verdict(self) -> bool:
+        return self in REVIEW_VERDICTS
 
     @property
     def status(self) -> Status:
@@ -75,7 +85,7 @@ class Outcome(enum.StrEnum):
         found = _OUTCOME_WORDS.get(key)
         if found is None:
             raise BadInput(
-                f"'{str(text).strip()[:40]}' is not an outcome: write successful, partially successful, refused or not held."
+                f"'{str(text).strip()[:40]}' is not an outcome: write successful, partially successful, refused or not held (also ncnd; for a review upheld, overturned or partly upheld)."
             )
         return found
 
@@ -85,12 +95,22 @@ OUTCOME_STATUS = {
     Outcome.PARTIALLY_SUCCESSFUL: Status.PARTIALLY_SUCCESSFUL,
     Outcome.REFUSED: Status.REJECTED,  # WhatDoTheyKnow's "rejected", shown "Refused"
     Outcome.NOT_HELD: Status.NOT_HELD,
+    Outcome.NCND: Status.REJECTED,  # a refusal to confirm or deny is a refusal (WhatDoTheyKnow: "rejected")
+    Outcome.UPHELD: Status.REJECTED,  # only as a fallback: the fold gives an upheld review the response's outcome
+    Outcome.OVERTURNED: Status.SUCCESSFUL,
+    Outcome.PARTLY_UPHELD: Status.PARTIALLY_SUCCESSFUL,
 }
+REVIEW_VERDICTS = frozenset({Outcome.UPHELD, Outcome.OVERTURNED, Outcome.PARTLY_UPHELD})
+RESPONSE_OUTCOMES = tuple(o for o in Outcome if o not in REVIEW_VERDICTS)
 OUTCOME_LABELS = {
     Outcome.SUCCESSFUL: "successful",
     Outcome.PARTIALLY_SUCCESSFUL: "partially successful",
     Outcome.REFUSED: "refused",
     Outcome.NOT_HELD: "information not held",
+    Outcome.NCND: "neither confirm nor deny",
+    Outcome.UPHELD: "review upheld the decision",
+    Outcome.OVERTURNED: "review overturned the decision",
+    Outcome.PARTLY_UPHELD: "review upheld the decision in part",
 }
 _OUTCOME_WORDS = {
     **{o.value: o for o in Outcome},
@@ -103,6 +123,9 @@ _OUTCOME_WORDS = {
     "refusal": Outcome.REFUSED,
     "not_held": Outcome.NOT_HELD,
     "nothing_held": Outcome.NOT_HELD,
+    "neither_confirm_nor_deny": Outcome.NCND,
+    "partially_upheld": Outcome.PARTLY_UPHELD,
+    "upheld_in_part": Outcome.PARTLY_UPHELD,
 }
 
 
@@ -114,6 +137,9 @@ class FieldKind(enum.StrEnum):
     DATE = "date"
     TEXT = "text"
     ANSWERS = "answers"  # per question: {"<n>": {"status": S}} (bot.letters.answers)
+    TRISTATE = "tristate"  # true / false / unknown (None: not stored)
+    COUNT = "count"  # a whole number, 0 or more
+    READING = "reading"  # what foibot read from the reply (bot.reading), with the member's corrections
 
 
 @dataclass(frozen=True)
@@ -156,6 +182,17 @@ _ANY = frozenset(Stage) - {Stage.START}
 
 _OUTCOME = FieldSpec("outcome", FieldKind.OUTCOME, "the outcome", required=True)
 _ANSWERS = FieldSpec("answers", FieldKind.ANSWERS, "what the reply said about each question")
+# What the reply reader (bot/reading) found, kept on the event it was saved as (issue #12's keys).
+READING_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("reading", FieldKind.READING, "what foibot read from the reply"),
+    FieldSpec("public_interest_reasons_given", FieldKind.TRISTATE, "whether public interest reasons were given"),
+    FieldSpec("cost_estimate_given", FieldKind.TRISTATE, "whether a cost estimate was given"),
+    FieldSpec("advice_given", FieldKind.TRISTATE, "whether advice on narrowing was given"),
+    FieldSpec("review_rights_stated", FieldKind.TRISTATE, "whether review rights were stated"),
+    FieldSpec("regulator_rights_stated", FieldKind.TRISTATE, "whether the right to complain to the regulator was stated"),
+    FieldSpec("attachments_referred", FieldKind.COUNT, "how many attachments the reply refers to"),
+)
+READING_MAX = 20_000  # characters of a stored reading (its spans' quotes are cut short first)
 
 
 def _one_fee_notice(ctx: GuardContext) -> str | None:
@@ -205,7 +242,7 @@ EVENTS: dict[EventKind, EventSpec] = {
             "a request awaiting a response",
             Stage.AWAITING_CLARIFICATION,
             "clarification_requested",
-            (FieldSpec("partial", FieldKind.FLAG, "whether only part of the request needs clarifying"),),
+            (FieldSpec("partial", FieldKind.FLAG, "whether only part of the request needs clarifying"), *READING_FIELDS),
         ),
         EventSpec(
             EventKind.CLARIFICATION_SENT,
@@ -217,7 +254,7 @@ EVENTS: dict[EventKind, EventSpec] = {
         ),
         EventSpec(
             EventKind.FEE_NOTICE, "Fees notice", frozenset({Stage.AWAITING_RESPONSE}),
-            "a request awaiting a response", fact="fee_notice", guard=_one_fee_notice,
+            "a request awaiting a response", fact="fee_notice", guard=_one_fee_notice, fields=READING_FIELDS,
         ),
         EventSpec(
             EventKind.FEE_PAID, "Fee paid", frozenset({Stage.AWAITING_RESPONSE}),
@@ -228,7 +265,7 @@ EVENTS: dict[EventKind, EventSpec] = {
             "Extension",
             _WAITING,
             "a request awaiting a response",
-            fields=(FieldSpec("new_date", FieldKind.DATE, "the new date the authority gave", required=True),),
+            fields=(FieldSpec("new_date", FieldKind.DATE, "the new date the authority gave", required=True), *READING_FIELDS),
             guard=_law_has_extension,
         ),
         EventSpec(
@@ -244,6 +281,7 @@ EVENTS: dict[EventKind, EventSpec] = {
                 FieldSpec("unanswered", FieldKind.QUESTIONS, "the questions not answered"),
                 FieldSpec("attachment_missing", FieldKind.FLAG, "whether an attachment is missing"),
                 _ANSWERS,
+                *READING_FIELDS,
             ),
         ),
         EventSpec(
@@ -263,7 +301,8 @@ EVENTS: dict[EventKind, EventSpec] = {
             Stage.REVIEWED,
             "review_responded",
             # Optional: without it the response's outcome stands (the review upheld it).
-            (FieldSpec("outcome", FieldKind.OUTCOME, "the outcome after the review"), _ANSWERS),
+            (FieldSpec("outcome", FieldKind.OUTCOME, "the outcome after the review"), _ANSWERS,
+             FieldSpec("exemptions", FieldKind.EXEMPTIONS, "the exemptions still relied on"), *READING_FIELDS),
         ),
         EventSpec(EventKind.COMPLAINT_MADE, "Complaint to the regulator", _AFTER_SENT, "a sent request that is not already with the regulator", Stage.COMPLAINT),
         EventSpec(
@@ -352,12 +391,30 @@ def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law,
     out: dict[str, Any] = {}
     for field in event.fields:
         value = raw.get(field.name)
+        if field.kind is FieldKind.TRISTATE:  # False is a finding here, not "left empty"
+            if value is not None:
+                if not isinstance(value, bool):
+                    raise BadInput(f"{field.label.capitalize()} must be true or false.")
+                out[field.name] = value
+            continue
+        if field.kind is FieldKind.COUNT:
+            if value is not None:
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+                    raise BadInput(f"{field.label.capitalize()} must be a whole number from 0 to 1000.")
+                out[field.name] = value
+            continue
         if _empty(value):
             if field.required:
                 raise BadInput(f"{event.label} needs {field.label}: give it and try again.")
             continue
         if field.kind is FieldKind.OUTCOME:
-            out[field.name] = Outcome.parse(value).value
+            outcome = Outcome.parse(value)
+            if outcome.is_verdict and event.kind is not EventKind.REVIEW_RESPONSE:
+                raise BadInput(f"'{outcome.label}' is a review's verdict: a {event.label.lower()} is successful, "
+                               "partially successful, refused, not held or ncnd.")
+            out[field.name] = outcome.value
+        elif field.kind is FieldKind.READING:
+            out[field.name] = _reading(value)
         elif field.kind is FieldKind.EXEMPTIONS:
             ids = _exemption_ids(value, law)
             if ids:
@@ -380,6 +437,29 @@ def clean_event_data(kind: EventKind | str, raw: Mapping[str, Any], *, law: Law,
             if text:
                 out[field.name] = text
     return out
+
+
+def _reading(value: Any) -> dict[str, Any]:
+    """The reader's JSON, as stored: a mapping, plain JSON, capped (long quotes are cut first)."""
+    import json
+
+    if not isinstance(value, Mapping):
+        raise BadInput("What foibot read must be a JSON object.")
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        raise BadInput("What foibot read must be plain JSON.") from None
+    data = json.loads(text)
+    if len(text) > READING_MAX:
+        for span in data.get("spans", []) if isinstance(data.get("spans"), list) else []:
+            if isinstance(span, dict) and isinstance(span.get("text"), str):
+                span["text"] = span["text"][:80]
+        text = json.dumps(data, ensure_ascii=False)
+        if len(text) > READING_MAX:
+            data.pop("spans", None)
+            if len(json.dumps(data, ensure_ascii=False)) > READING_MAX:
+                raise BadInput(f"What foibot read is too large to keep ({len(text):,} characters).")
+    return data
 
 
 def why_not(kind: EventKind | str, stage: Stage, facts: RequestFacts) -> str | None:

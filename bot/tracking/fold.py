@@ -50,6 +50,14 @@ class ResponseDetails:
     unanswered: tuple[int, ...] = ()
     attachment_missing: bool = False
     answers: tuple[Answer, ...] = ()  # what it said about each question (bot.letters.answers)
+    # What the reply reader found (bot/reading), as saved with the member's corrections: None unknown.
+    public_interest_reasons_given: bool | None = None
+    cost_estimate_given: bool | None = None
+    advice_given: bool | None = None
+    review_rights_stated: bool | None = None
+    regulator_rights_stated: bool | None = None
+    attachments_referred: int | None = None
+    verdict: Outcome | None = None  # a review's verdict as recorded (upheld, overturned, partly upheld)
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,12 @@ def _details(event: TimelineEvent, outcome: Outcome) -> ResponseDetails:
         tuple(data.get("unanswered", ())),
         bool(data.get("attachment_missing", False)),
         answers_from_mapping(data.get("answers")),
+        data.get("public_interest_reasons_given"),
+        data.get("cost_estimate_given"),
+        data.get("advice_given"),
+        data.get("review_rights_stated"),
+        data.get("regulator_rights_stated"),
+        data.get("attachments_referred"),
     )
 
 
@@ -143,9 +157,24 @@ def _review_response(state: _State, event: TimelineEvent) -> None:
     given = event.data.get("outcome")
     if given is None and state.response is None:
         raise BadInput("Review outcome needs the outcome after the review: there was no response for it to uphold.")
-    # Without an outcome the review upheld the response: its outcome stands.
-    outcome = Outcome(given) if given is not None else state.response.outcome  # type: ignore[union-attr]
-    state.review = _details(event, outcome)
+    # Without an outcome the review upheld the response: its outcome stands. A verdict says what
+    # the request stands at now: upheld keeps the response's outcome, overturned gives it, in part
+    # gives part of it.
+    recorded = Outcome(given) if given is not None else None
+    outcome = _after_verdict(recorded, state.response.outcome if state.response else None)
+    state.review = replace(_details(event, outcome), verdict=recorded if recorded is not None and recorded.is_verdict else None)
+
+
+def _after_verdict(recorded: Outcome | None, before: Outcome | None) -> Outcome:
+    if recorded is None or recorded is Outcome.UPHELD:
+        if before is None:
+            raise BadInput("Review outcome needs the outcome after the review: there was no response for it to uphold.")
+        return before
+    if recorded is Outcome.OVERTURNED:
+        return Outcome.SUCCESSFUL
+    if recorded is Outcome.PARTLY_UPHELD:
+        return Outcome.PARTIALLY_SUCCESSFUL
+    return recorded
 
 
 # What an event's details do beyond its date (rules as data: one entry per kind that has any).

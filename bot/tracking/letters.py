@@ -12,7 +12,7 @@ from datetime import date
 
 from bot.law.regimes import Division
 from bot.letters.facts import LetterFacts
-from bot.tracking.fold import Folded
+from bot.tracking.fold import Folded, ResponseDetails
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,15 @@ def split_questions(text: str | None) -> tuple[str, ...]:
     return tuple(questions)
 
 
+_READ = ("public_interest_reasons_given", "cost_estimate_given", "advice_given", "review_rights_stated",
+         "regulator_rights_stated", "attachments_referred")
+
+
+def _read_flags(latest: ResponseDetails | None) -> dict[str, object]:
+    """What the reader found on the latest response or review (bot/reading), for the grounds."""
+    return {name: getattr(latest, name) for name in _READ} if latest is not None else {}
+
+
 def letter_facts(
     folded: Folded,
     *,
@@ -98,11 +107,12 @@ def letter_facts(
         review_requested=facts.review_requested,
         review_responded=facts.review_responded,
         outcome=latest.outcome.value if latest else None,
-        exemptions=response.exemptions if response else (),
+        exemptions=(folded.review.exemptions if folded.review and folded.review.exemptions else response.exemptions) if response else (),
         questions=split_questions(questions),
         questions_unanswered=tuple(str(n) for n in response.unanswered) if response else (),
         attachment_missing=response.attachment_missing if response else False,
         # The review outcome's own reading of each question, when it gave one; else the response's.
         answers=(folded.review.answers if folded.review and folded.review.answers else response.answers) if response else (),
+        **_read_flags(latest),
         school=facts.school,
     )
