@@ -249,7 +249,7 @@ class DetailsForm(discord.ui.Modal):
                                                default=", ".join(exemptions)[:500], placeholder="e.g. s.40(2), s 43, reg 12(4)(b)")
         self.answers = discord.ui.TextInput(label="Answers per question", required=False, max_length=500, default=answers[:500],
                                             placeholder="e.g. 1,3: not held in form; 2: answered; 4->1")
-        self.new_date = discord.ui.TextInput(label="An extension's new date (YYYY-MM-DD)", required=False, max_length=10,
+        self.new_date = discord.ui.TextInput(label="An extension's new date (day first)", required=False, max_length=60,
                                              default=fixes.new_date or reading.new_date or "")
         for item in (self.exemptions, self.answers, self.new_date):
             self.add_item(item)

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 _PART = r"\s?\(\s?(?:[0-9]{1,2}[A-Za-z]{0,2}|[a-z]{1,4})\s?\)"
 _UNIT_AFTER = r"(?!\s*(?:working|calendar|days?|hours?|weeks?|months?|years?|minutes?|%|per\b|pm\b|am\b|staff|caseworkers?|members?|people|cases|requests?))"
-_NUM = rf"\d{{1,3}}[A-Z]?(?![\d/.:]\d)(?:{_PART})*"
+_NUM = rf"\d{{1,3}}[A-Z]?(?!\d)(?![/.:]\d)(?:{_PART})*"
 _KEYWORD = (
     r"(?P<kw>sections?|secs?\.?|ss\.?|s\.?(?=\s?\d)|adran(?:nau)?|regulations?|regs?\.?|rheoliad(?:au)?|r\.(?=\s?\d)"
     r"|articles?|arts?\.|erthygl|schedule|sch\.?)"
@@ -56,6 +56,8 @@ _NEGATED = rx(
 _NEGATED_AFTER = rx(r"^[^.;:,]{0,25}?\b(?:does|do|did|is|was|are|were|has|have) not (?:(?:correctly|properly|appropriately|validly) )?(?:apply|applied|engaged?|relevant|been (?:applied|relied on|engaged))|^[^.;:,]{0,25}?\bis not engaged")
 _NEGATED_BEFORE = rx(r"(?:\bnot|\bno longer|n't) (?:appl(?:y|ied|ying)|rel(?:y|ied|ying) (?:up)?on|us(?:e|ed|ing)|cit(?:e|ed|ing)|invok\w*|engag\w*)(?: the)?(?: exemption| exception)?(?: (?:at|in|under))?\s*$"
                      r"|(?:do|does|did) not (?:consider|think|believe) that(?: the)?(?: exemption| exception)?(?: (?:at|in|under))?\s*$|\binstead of\s*$|\brather than\s*$")
+# "... section 42 could apply, we have decided not to rely on it": the rest of the sentence says so.
+_NOT_RELIED_LATER = rx(r"\b(?:decided|chosen|opted|elected) not to (?:rely|apply|use|cite|invoke)\b|\bnot (?:rel(?:y|ying) (?:up)?on|appl(?:y|ying)|us(?:e|ing)) (?:it|this|that|them)\b")
 _ELSEWHERE = rx(r"decision notice|tribunal|\bFS50\d|\bFER0\d|\bIC-\d|\bguidance\b|for (?:example|instance)|such as", re.IGNORECASE)
 _DISCUSSED = rx(r"\bconsider(?:ed|ing)? (?:whether|if)\b|\bwe (?:have )?(?:looked at|assessed) whether\b", re.IGNORECASE)
 _RELIED_CUE = re.compile(r"exempt|exception|withh[oe]ld|refus|engag|rel(?:y|ied|ying)|appl(?:y|ies|ied|ying)|redact|neither confirm", re.IGNORECASE)
@@ -242,6 +244,9 @@ def _negated(masked: str, item: _Found, said: str, sentence: Piece | None, follo
     before = masked[max(begin, item.start - 80):item.start]
     after = masked[item.end:item.end + 60]
     if _NEGATED_AFTER.search(after) or _NEGATED_BEFORE.search(before):
+        return True
+    rest = masked[item.end:sentence.end] if sentence else after
+    if _NOT_RELIED_LATER.search(rest):
         return True
     # "We have considered whether section 36 applies. However, we have concluded that it does not."
     return bool(_DISCUSSED.search(said) and following is not None and _NEGATED.search(following.text))

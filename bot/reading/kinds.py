@@ -127,7 +127,7 @@ _REVIEW_VERDICTS: Sequence[tuple[ReadOutcome, re.Pattern[str]]] = tuple((o, rx(p
                          r"|(?<!not\s)\b(?:correctly|properly|appropriately) (?:applied|relied|engaged|withheld)|\bsatisfied that (?:the|section|regulation)"
                          r"|\bno (?:further )?information (?:will|can) be (?:released|disclosed)|\bconsider the matter closed\b"),
     (ReadOutcome.OVERTURNED, r"\boverturn\w*|\breversed?\b|(?<!not\s)(?<!n't\s)\buphold your (?:complaint|appeal)\b|\bnot (?:correctly|properly) (?:applied|engaged)"
-                             r"|\bshould (?:not )?have (?:been )?(?:disclosed|released|provided)|\bwill now (?:be )?(?:release|disclose|provide)\w*"
+                             r"|\bshould (?:not )?have (?:been )?(?:disclosed|released|provided)|\b(?:should|will|can) (?:now )?be (?:released|disclosed|provided)\b|\bwill now (?:be )?(?:release|disclose|provide)\w*"
                              r"|\bwe are now (?:able to )?(?:releasing|disclosing|providing)|\bplease find (?:the )?(?:information|documents) (?:now )?(?:attached|enclosed)"),
 ))
 _NCND = rx(r"\bneither confirms? (?:n|)or den(?:y|ies)\b|\bcan(?:not|'t)? (?:neither )?confirm or deny\b|\bNCND\b|\brefuse to confirm or deny\b", re.IGNORECASE)

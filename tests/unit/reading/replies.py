@@ -427,6 +427,12 @@ REPLIES: tuple[Reply, ...] = (
         "review_outcome", "overturned", mentioned=("FOISA s.33(1)(b)",),
     ),
     Reply(
+        "review-overturned-released", "WhatDoTheyKnow review outcomes that release the information ('the information should be released')",
+        "Dear Mr Young,\n\nFollowing the internal review, the reviewer has decided that the information should be released. "
+        "Please find it attached.\n\nRegards",
+        "review_outcome", "overturned", extra={"attachments_referred": 1},
+    ),
+    Reply(
         "review-partly", "derby.ac.uk internal review ('including our reasons for this decision'); ICO review outcomes 'partially upheld'",
         "Dear Ms Carter\n\nThe result of the internal review is that your complaint is partially upheld. Some of the "
         "information can now be released and is attached. The remaining information continues to be withheld under "

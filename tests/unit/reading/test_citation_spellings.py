@@ -62,3 +62,11 @@ def test_a_parent_section_named_with_its_subsection_is_counted_once() -> None:
     reading = read_reply("We rely on the exemption at section 43. Section 43(2) is engaged because disclosure would harm the supplier.", law="foia")
     assert reading.relied_labels() == ["FOIA s.43(2)"]
     assert reading.exemption_ids() == ["s43(2)"]
+
+
+def test_a_statutes_year_is_not_a_provision() -> None:
+    # The PHSO acknowledgement of 28 March 2022: "under the Freedom of Information Act 2000 or
+    # Environment Information Regulations 2004, we aim to respond ..." names no provision at all.
+    reading = read_reply("If you have made a request for information under the Freedom of Information Act 2000 or "
+                         "Environment Information Regulations 2004, we aim to respond to your request within 20 working days.")
+    assert reading.citations == ()
