@@ -136,6 +136,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         attachment_missing="An attachment they mention is missing", partial="Clarification asked on only part of the request",
         new_date="For an extension: the new date they gave",
         answers="For a response or review outcome, per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
+        reply="The authority's reply as a file (.txt, .eml, .pdf, .docx): foibot reads it and you check it before saving",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
     async def update(self, interaction: discord.Interaction, request: str, event: str,
@@ -144,8 +145,18 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                      exemptions: app_commands.Range[str, 1, EXEMPTIONS_MAX] | None = None,
                      unanswered: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None, attachment_missing: bool | None = None,
                      partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
-                     answers: app_commands.Range[str, 1, ANSWERS_TEXT_MAX] | None = None) -> None:
+                     answers: app_commands.Range[str, 1, ANSWERS_TEXT_MAX] | None = None,
+                     reply: discord.Attachment | None = None) -> None:
         kind = spec(event).kind
+        if reply is not None:  # read it first: what foibot reads is checked and corrected before saving
+            typed = [name for name, value in {"note": note, "outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
+                     "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date, "answers": answers}.items()
+                     if value not in (None, False)]
+            if typed:  # never lose what was typed: the reading's own controls take these corrections
+                raise BadInput(f"With `reply:` leave out {', '.join(f'`{t}:`' for t in typed)}: foibot reads them from the "
+                               "reply, and you correct them before saving.")
+            await start_reading(interaction, request, reply, kind.value, date)
+            return
         details = {"outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
                    "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date,
                    "answers": answers}

@@ -82,3 +82,12 @@ async def test_an_attached_pdf_bomb_gets_a_private_message_and_nothing_is_saved(
     shown = await (await fake_discord.slash("request show", {"request": public_id})).reply()
     timeline = shown.text.split("**Timeline**", 1)[1]
     assert "Sent" in timeline and "Response" not in timeline  # nothing was recorded
+
+    # /request update takes the reply as an attachment too; an image is refused privately.
+    image = await (await fake_discord.slash("request update", {"request": public_id, "event": "response",
+                                                               "reply": ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)})).reply()
+    assert image.ephemeral and "is an image" in image.text
+    # The show view offers "Paste the reply", which opens the paste form (its box says Discord's limit).
+    assert f"req:read:{public_id}" in shown.custom_ids()
+    modal = await (await fake_discord.click(shown, f"req:read:{public_id}")).modal()
+    assert "4,000 characters" in str(modal)
