@@ -84,19 +84,35 @@ class ServerSettings(SQLModel, table=True):
 # --- tracking ---------------------------------------------------------------------------------
 
 class Authority(SQLModel, table=True):
+    """A public authority: typed in by a member, or imported from WhatDoTheyKnow's directory
+    (``foibot authorities import``), whose tags give the part of the UK, the default law, the school
+    rule and whether FOI applies. A body WDTK stops listing is marked ``vanished_at``, never deleted."""
+
     __tablename__ = "authorities"
+    __table_args__ = (sa.UniqueConstraint("wdtk_url_name", name="uq_authorities_wdtk_url_name"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
     name_key: str = Field(max_length=200, unique=True, index=True)  # casefolded, spaces collapsed
-    short_name: Optional[str] = Field(default=None, max_length=60)
+    short_name: Optional[str] = Field(default=None, max_length=200)
     division: str = Field(default="england-and-wales", max_length=32)
     default_law: str = Field(default="foia", max_length=8)
     kind: Optional[str] = Field(default=None, max_length=32)  # e.g. "school": 60-working-day backstop
     email: Optional[str] = Field(default=None, max_length=254)
     wdtk_url_name: Optional[str] = Field(default=None, max_length=200)
+    wdtk_id: Optional[int] = Field(default=None, index=True)
+    wdtk_version: Optional[int] = Field(default=None)
+    tags: str = Field(default="", sa_type=sa.Text)  # WDTK's tag_string: "scotland school wikidata:Q1"
+    foi_applies: bool = Field(default=True)  # False for WDTK's not_apply / defunct / foi_no
+    home_page: Optional[str] = Field(default=None, max_length=500)
+    publication_scheme: Optional[str] = Field(default=None, max_length=500)
+    disclosure_log: Optional[str] = Field(default=None, max_length=500)
+    notes: Optional[str] = Field(default=None, sa_type=sa.Text)
+    source: str = Field(default="member", max_length=8)  # member | wdtk
+    vanished_at: Optional[datetime] = _instant(default=None, nullable=True)
     created_by: Optional[int] = _snowflake(default=None, nullable=True)
     created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
 
 
 class Request(SQLModel, table=True):
@@ -143,6 +159,48 @@ class Event(SQLModel, table=True):
     actor_id: Optional[int] = _snowflake(default=None, nullable=True)
     note: Optional[str] = Field(default=None, sa_type=sa.Text)
     data: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+class WdtkTrack(SQLModel, table=True):
+    """A request followed on WhatDoTheyKnow: what was read last and when to look again.
+
+    The poller claims due rows like the alert dispatcher claims alerts (a lease; ``FOR UPDATE SKIP
+    LOCKED`` on PostgreSQL, compare-and-set on SQLite), so several processes never read one request
+    at once. ``state``: ``active`` (polled), ``finished`` (WDTK says it is over: not polled),
+    ``manual`` (hidden, gone or blocked by bot protection: the member tracks it by hand).
+    """
+
+    __tablename__ = "wdtk_tracks"
+    __table_args__ = (sa.Index("ix_wdtk_tracks_state_next_poll", "state", "next_poll_at"),)
+
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", primary_key=True, sa_column_kwargs={"autoincrement": False})
+    url_title: str = Field(max_length=200, index=True)
+    wdtk_id: Optional[int] = Field(default=None)
+    state: str = Field(default="active", max_length=16)
+    problem: Optional[str] = Field(default=None, max_length=16)  # hidden | gone | blocked
+    seen: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)  # WDTK event id -> state applied ("" none yet)
+    etag: Optional[str] = Field(default=None, max_length=200)
+    last_modified: Optional[str] = Field(default=None, max_length=100)
+    next_poll_at: datetime = _instant()
+    lease_until: Optional[datetime] = _instant(default=None, nullable=True)
+    claimed_by: Optional[str] = Field(default=None, max_length=64)
+    failures: int = Field(default=0)
+    last_polled_at: Optional[datetime] = _instant(default=None, nullable=True)
+    last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class WdtkProfile(SQLModel, table=True):
+    """A member's claim to a WhatDoTheyKnow profile: the one-time code they put in "About me"."""
+
+    __tablename__ = "wdtk_profiles"
+
+    user_id: int = Field(sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    url_name: str = Field(max_length=200)
+    code: str = Field(max_length=32)
+    verified_at: Optional[datetime] = _instant(default=None, nullable=True)
+    created_at: datetime = _instant(default_factory=_utcnow)
 
 
 # --- drafting ---------------------------------------------------------------------------------

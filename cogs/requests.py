@@ -72,6 +72,8 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(ActionButton, PageButton, DeleteButton, PasteButton)
+        if self.bot.services_enabled:  # the authority finder's index, built before the first keystroke
+            self._warm_up = authorities.warm_up(self.bot.db)
 
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(ActionButton, PageButton, DeleteButton, PasteButton)
@@ -86,7 +88,11 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
         requester = name
-        name, known = await before_form(authorities.resolve_name(self.bot.db, authority))
+        resolved = await before_form(authorities.resolve(self.bot.db, authority))
+        if resolved.not_apply:
+            raise BadInput(f"{safe(resolved.name, 100)}: {resolved.not_apply}, so there is no legal deadline for foibot to track. "
+                           "If you asked another body, pick that one instead.")
+        name, known = resolved.name, resolved.known
         if not known and division is None and authorities.implied_division(law) is None:
             await interaction.response.send_message(
                 f"“{safe(name, 100)}” is new to foibot. Which part of the UK is it in? (It matters for bank holidays.)",
@@ -100,9 +106,11 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         found = await authorities.search_authorities(self.bot.db, current)
         choices = [app_commands.Choice(name=a.display[:100], value=a.value) for a in found]
         typed = " ".join(current.split())
-        # A new name longer than a choice value (100) is left as typed, never offered cut short.
+        # A new name longer than a choice value (100) is left as typed, never offered cut short. It
+        # comes after the bodies found (a typo should pick the real body first), first when none is.
         if typed and len(typed) <= 100 and not any(a.name.casefold() == typed.casefold() for a in found):
-            choices = [app_commands.Choice(name=f"{typed} (new)"[:100], value=typed), *choices[:24]]
+            new = app_commands.Choice(name=f"{typed} (new)"[:100], value=typed)
+            choices = [*choices[:24], new] if choices else [new]
         return choices
 
     @app_commands.command(name="list", description="Your requests (or this server's), soonest deadline first")

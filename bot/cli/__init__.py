@@ -21,6 +21,7 @@ SUBCOMMAND_MODULES = (
     "bot.cli.letter",
     "bot.cli.docs",
     "bot.cli.read",
+    "bot.cli.authorities",
 )
 
 

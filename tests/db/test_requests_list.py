@@ -139,7 +139,8 @@ async def test_authorities_autocomplete_names_starting_with_the_text_first(db: D
     for name in ("Home Office", "Office of the Scottish Charity Regulator", "Cabinet Office", "Homes England"):
         await log(db, "T", date(2022, 5, 2), authority_name=name)
     found = await search_authorities(db, "office")
-    assert [a.name for a in found] == ["Office of the Scottish Charity Regulator", "Home Office", "Cabinet Office"]
+    logged = [a.name for a in found if a.id is not None]  # the built-in list adds bodies not yet stored (id None)
+    assert logged == ["Office of the Scottish Charity Regulator", "Home Office", "Cabinet Office"]
     long_name = "The " + "Very " * 30 + "Long Authority"
     await log(db, "T", date(2022, 5, 2), authority_name=long_name)
     (choice,) = await search_authorities(db, "very very")
