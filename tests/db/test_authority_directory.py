@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -176,6 +177,9 @@ def test_the_cli_imports_a_file_in_one_line_and_refuses_a_bad_one_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}")
+    root = logging.getLogger()  # the CLI sets up logging on this test's stderr: put pytest's back after
+    monkeypatch.setattr(root, "handlers", list(root.handlers))
+    monkeypatch.setattr(root, "level", root.level)
     good, bad = tmp_path / "all-authorities.csv", tmp_path / "bad.csv"
     good.write_bytes(authorities_csv(BODIES))
     bad.write_bytes(authorities_csv([r[:-1] for r in BODIES], headers=CSV_HEADERS[:-1]))
