@@ -70,6 +70,8 @@ class UserSettings(SQLModel, table=True):
     dms_closed: bool = Field(default=False)  # Discord error 50007 seen on the last DM
     dms_closed_at: Optional[datetime] = _instant(default=None, nullable=True)
     dm_notice_pending: bool = Field(default=False)  # tell them in the reply to their next command
+    # The name shown on board cards of their shared requests; None: cards name nobody.
+    board_name: Optional[str] = Field(default=None, max_length=40)
     updated_at: datetime = _instant(default_factory=_utcnow)
 
 
@@ -78,6 +80,14 @@ class ServerSettings(SQLModel, table=True):
 
     guild_id: int = Field(sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
     digest_channel_id: Optional[int] = _snowflake(default=None, nullable=True)
+    board_channel_id: Optional[int] = _snowflake(default=None, nullable=True)
+    # The digest's rhythm: "weekly" (on digest_weekday, 0 = Monday) or "daily", at digest_time
+    # (HH:MM) in the server's own time zone.
+    digest_rhythm: str = Field(default="weekly", max_length=8)
+    digest_weekday: int = Field(default=0)
+    digest_time: str = Field(default="09:00", max_length=5)
+    timezone: str = Field(default="Europe/London", max_length=64)
+    sharing_allowed: bool = Field(default=True)  # off: /request log visibility:server is refused
     updated_at: datetime = _instant(default_factory=_utcnow)
 
 
@@ -236,7 +246,7 @@ class Draft(SQLModel, table=True):
 # --- alerts -----------------------------------------------------------------------------------
 
 class Alert(SQLModel, table=True):
-    """The outbox of DMs. One row per (request, kind, deadline date): never planned twice.
+    """The outbox of DMs. One row per (request, member, kind, deadline date): never planned twice.
 
     Rows are never deleted before delivery: an alert no longer wanted is ``cancelled``. ``fire_at``
     is when the dispatcher should next act on the row (the planned moment, a snooze, or a retry
@@ -245,7 +255,8 @@ class Alert(SQLModel, table=True):
 
     __tablename__ = "alerts"
     __table_args__ = (
-        sa.UniqueConstraint("request_id", "kind", "deadline_on", name="uq_alerts_request_kind_deadline"),
+        # One row per member too: a follower's alerts are rows of their own (issue 16).
+        sa.UniqueConstraint("request_id", "user_id", "kind", "deadline_on", name="uq_alerts_request_user_kind_deadline"),
         sa.Index("ix_alerts_state_fire_at", "state", "fire_at"),
     )
 
@@ -277,3 +288,66 @@ class AlertMute(SQLModel, table=True):
     request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", primary_key=True, sa_column_kwargs={"autoincrement": False})
     user_id: int = _snowflake()
     created_at: datetime = _instant(default_factory=_utcnow)
+
+
+# --- community (issue 16) ----------------------------------------------------------------------
+
+class Follow(SQLModel, table=True):
+    """A member following someone else's shared request: they get its alerts by DM too."""
+
+    __tablename__ = "follows"
+    __table_args__ = (sa.Index("ix_follows_user_id", "user_id"),)
+
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", primary_key=True, sa_column_kwargs={"autoincrement": False})
+    user_id: int = Field(sa_type=sa.BigInteger, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    created_at: datetime = _instant(default_factory=_utcnow)
+
+
+class BoardCard(SQLModel, table=True):
+    """The outbox of board cards: one row per (request, occasion, occasion key), so a card is
+    never planned (or posted) twice. Delivered like alerts: claimed with a lease, then ``sent``."""
+
+    __tablename__ = "board_cards"
+    __table_args__ = (
+        sa.UniqueConstraint("request_id", "occasion", "occasion_key", name="uq_board_cards_request_occasion"),
+        sa.Index("ix_board_cards_state_fire_at", "state", "fire_at"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="requests.id", ondelete="CASCADE", index=True)
+    guild_id: int = _snowflake()
+    occasion: str = Field(max_length=16)  # logged | answered | overdue | review | regulator
+    occasion_key: str = Field(default="", max_length=40)  # e.g. the date it happened
+    fire_at: datetime = _instant()
+    state: str = Field(default="pending", max_length=16)  # pending | sending | sent | failed | cancelled
+    attempts: int = Field(default=0)
+    lease_until: Optional[datetime] = _instant(default=None, nullable=True)
+    claimed_by: Optional[str] = Field(default=None, max_length=64)
+    channel_id: Optional[int] = _snowflake(default=None, nullable=True)
+    message_id: Optional[int] = _snowflake(default=None, nullable=True)
+    sent_at: Optional[datetime] = _instant(default=None, nullable=True)
+    last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+class Digest(SQLModel, table=True):
+    """One row per (server, period): whoever inserts it posts that period's digest, so several
+    bot processes post it once."""
+
+    __tablename__ = "digests"
+    __table_args__ = (sa.UniqueConstraint("guild_id", "period", name="uq_digests_guild_period"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    guild_id: int = _snowflake()
+    period: str = Field(max_length=16)  # the local date the period's digest was due, ISO
+    state: str = Field(default="sending", max_length=16)  # sending | sent | skipped | failed
+    claimed_by: Optional[str] = Field(default=None, max_length=64)
+    lease_until: Optional[datetime] = _instant(default=None, nullable=True)
+    attempts: int = Field(default=1)
+    channel_id: Optional[int] = _snowflake(default=None, nullable=True)
+    message_id: Optional[int] = _snowflake(default=None, nullable=True)
+    items: int = Field(default=0)
+    last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
+    created_at: datetime = _instant(default_factory=_utcnow)
+    updated_at: datetime = _instant(default_factory=_utcnow)

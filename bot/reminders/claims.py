@@ -148,26 +148,27 @@ async def prepare(db: Database, claimed: list[Claimed], *, now: datetime) -> Bat
 async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: datetime) -> Batch:
     request_ids = {c.request_id for c in claimed}
     requests = {row.id: row for row in (await conn.execute(
-        select(Request.id, Request.public_id, Request.title, Request.law, Request.status, Request.reference,
+        select(Request.id, Request.public_id, Request.owner_id, Request.title, Request.law, Request.status, Request.reference,
                Request.link, Request.deadlines, Authority.name.label("authority"))
         .join(Authority, Authority.id == Request.authority_id, isouter=True)
         .where(Request.id.in_(request_ids))
     )).all()}
     prefs = await _prefs(conn, {c.user_id for c in claimed})
     rivals = (await conn.execute(
-        select(Alert.id, Alert.request_id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at).where(
+        select(Alert.id, Alert.request_id, Alert.user_id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at).where(
             Alert.request_id.in_(request_ids), Alert.state.in_(("pending", "sending", "sent")), Alert.fire_at <= now,
         )
     )).all()
-    by_request: dict[int, list[Any]] = {}
+    # Rivals are the same member's alerts of the request: a follower's never supersede the owner's.
+    by_request: dict[tuple[int, int], list[Any]] = {}
     for row in rivals:
-        by_request.setdefault(row.request_id, []).append(row)
+        by_request.setdefault((row.request_id, row.user_id), []).append(row)
     contexts: dict[int, AlertContext] = {}
     skip: dict[int, str] = {}
     for c in claimed:
         member = prefs.get(c.user_id, prefs_from(None))
         request = requests.get(c.request_id)
-        reason = "its request no longer exists" if request is None else stale_reason(c, by_request.get(c.request_id, []), now, member)
+        reason = "its request no longer exists" if request is None else stale_reason(c, by_request.get((c.request_id, c.user_id), []), now, member)
         if reason:
             skip[c.id] = reason
             continue
@@ -176,7 +177,7 @@ async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: dat
             fire_at=c.fire_at, attempt=c.attempts, delivery=c.deliveries, request_id=c.request_id,
             public_id=request.public_id, title=request.title, authority=request.authority or "the authority",
             law=request.law, status=request.status, zone=member.zone, reference=request.reference, link=request.link,
-            deadlines=request.deadlines or {},
+            deadlines=request.deadlines or {}, following=request.owner_id != c.user_id,
         )
     return Batch(contexts, skip)
 

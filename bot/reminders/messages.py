@@ -46,6 +46,7 @@ class AlertContext:
     reference: str | None = None
     link: str | None = None
     deadlines: Mapping[str, Any] = field(default_factory=dict)
+    following: bool = False  # a follower's copy (issue 16): no letter buttons, the owner acts
 
     @property
     def nonce(self) -> str:
@@ -133,7 +134,8 @@ def render_alert(context: AlertContext, *, letters: bool = False, clean: Callabl
         due_relative=discord_timestamp(due_at, "R"),
         dates=other,
         law=law_facts(context.law),
-        letters=letters,
+        letters=letters and not context.following,
+        following=context.following,
     ).strip()
     if len(text) > DISCORD_MESSAGE_LIMIT:  # a very long title: cut, never fail to deliver
         text = text[: DISCORD_MESSAGE_LIMIT - 1] + "…"

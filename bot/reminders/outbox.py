@@ -32,7 +32,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from bot.errors import NotFound
 from bot.law.calendar import calendar_for
 from bot.law.regimes import Division, Law
-from bot.models import Alert, AlertMute, Authority, Event, Request, UserSettings
+from bot.models import Alert, AlertMute, Authority, Event, Follow, Request, UserSettings
 from bot.reminders.planner import (
     DEFAULT_LEAD_DAYS,
     Calendar,
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 SNOOZE_DAYS = 3
 EXTENSION_EVENTS = frozenset({"extension"})
-_UNIQUE = ["request_id", "kind", "deadline_on"]
+_UNIQUE = ["request_id", "user_id", "kind", "deadline_on"]
 
 # The zone for members who never chose one; the cog sets it from DEFAULT_TIMEZONE at start-up.
 default_zone = "Europe/London"
@@ -100,15 +100,20 @@ async def request_snapshot(session: AsyncSession, request: Request) -> RequestSn
     return RequestSnapshot(request.status, request.deadlines or {}, extended=extended is not None, stopped=stopped is not None)
 
 
-async def plan_for(session: AsyncSession, request: Request, *, now: datetime) -> list[PlannedAlert]:
-    """What the planner wants for ``request`` now (no writes)."""
+async def plan_for(session: AsyncSession, request: Request, *, now: datetime, user_id: int | None = None) -> list[PlannedAlert]:
+    """What the planner wants for ``request`` now (no writes), for its owner or, given
+    ``user_id``, for a member following it (their own settings; the owner's "Stop alerts"
+    stops only the owner's)."""
     try:
         calendar = await request_calendar(session, request)
     except ValueError:
         log.warning("request %s has an unknown law %r: no alerts planned", request.public_id, request.law)
         return []
     snapshot = await request_snapshot(session, request)
-    return plan_alerts(snapshot, calendar, await member_prefs(session, request.owner_id), now)
+    member = request.owner_id if user_id is None else user_id
+    if member != request.owner_id:
+        snapshot = RequestSnapshot(snapshot.status, snapshot.deadlines, extended=snapshot.extended)
+    return plan_alerts(snapshot, calendar, await member_prefs(session, member), now)
 
 
 def _insert(session: AsyncSession) -> Any:
@@ -123,15 +128,25 @@ async def reconcile_alerts(session: AsyncSession, request: Request, *, now: date
         await session.flush()
     planned = await plan_for(session, request, now=now)
     result = await _apply_plan(session, request, planned, now)
+    # Followers (issue 16) get the same ladder as rows of their own, while the request is shared.
+    followers = (await session.exec(select(Follow.user_id).where(Follow.request_id == request.id))).scalars().all()
+    for follower in followers:
+        wanted = await plan_for(session, request, now=now, user_id=follower) if request.visibility == "server" else []
+        one = await _apply_plan(session, request, wanted, now, user_id=follower)
+        result.inserted, result.moved = result.inserted + one.inserted, result.moved + one.moved
+        result.revived, result.cancelled = result.revived + one.revived, result.cancelled + one.cancelled
     if result.changed:
         log.debug("request %s alerts: %s", request.public_id, result)
     return result
 
 
-async def _apply_plan(session: AsyncSession, request: Request, planned: list[PlannedAlert], now: datetime) -> Reconciled:
+async def _apply_plan(
+    session: AsyncSession, request: Request, planned: list[PlannedAlert], now: datetime, *, user_id: int | None = None
+) -> Reconciled:
+    member = request.owner_id if user_id is None else user_id
     rows = (await session.exec(
         select(Alert.id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at, Alert.attempts, Alert.snoozed_until)
-        .where(Alert.request_id == request.id)
+        .where(Alert.request_id == request.id, Alert.user_id == member)
     )).all()
     existing = {(row.kind, row.deadline_on): row for row in rows}
     result = Reconciled()
@@ -142,7 +157,7 @@ async def _apply_plan(session: AsyncSession, request: Request, planned: list[Pla
         armed = False
         if row is None:
             new_rows.append({
-                "request_id": request.id, "user_id": request.owner_id, "kind": alert.kind,
+                "request_id": request.id, "user_id": member, "kind": alert.kind,
                 "deadline_on": alert.deadline_on, "deadline_key": alert.deadline_key, "fire_at": alert.fire_at,
                 "state": "pending", "attempts": 0, "deliveries": 0, "created_at": now, "updated_at": now,
             })
@@ -181,10 +196,18 @@ async def _apply_plan(session: AsyncSession, request: Request, planned: list[Pla
     return result
 
 
+async def cancel_member_alerts(session: AsyncSession, request: Request, user_id: int, *, now: datetime) -> int:
+    """Cancel one member's pending alerts of a request (a follower who stopped following it)."""
+    return (await _apply_plan(session, request, [], now, user_id=user_id)).cancelled
+
+
 async def reconcile_member(session: AsyncSession, user_id: int, *, now: datetime) -> Reconciled:
-    """Re-plan every request of a member (after they change their settings)."""
+    """Re-plan every request of a member, and those they follow (after they change their settings)."""
     total = Reconciled()
-    requests = (await session.exec(select(Request).where(Request.owner_id == user_id))).scalars().all()
+    followed = select(Follow.request_id).where(Follow.user_id == user_id)
+    requests = (await session.exec(
+        select(Request).where((Request.owner_id == user_id) | Request.id.in_(followed))
+    )).scalars().all()
     for request in requests:
         one = await reconcile_alerts(session, request, now=now)
         total.inserted += one.inserted

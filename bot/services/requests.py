@@ -31,6 +31,8 @@ from bot.law.regimes import Division, Law
 from bot.models import Authority, Event, Request
 from bot.reminders import outbox
 from bot.services import Viewer, authorities, normalise_public_id, not_found, unused_public_id, visible_to
+from bot.services import board
+from bot.services import server as server_settings
 from bot.tracking import EventKind, Folded, TimelineEvent, check_new_event, clean_event_data, fold
 from bot.tracking.events import spec, why_not
 from bot.tracking.inputs import NewRequest, RequestChanges, Visibility, clean_new_request, sent_date, shareable, typed_date
@@ -111,8 +113,11 @@ def _detail(viewer: Viewer, request: Request, authority: Authority, events: list
     return RequestDetail(request, authority, ordered, folded, request.owner_id == viewer.user_id)
 
 
-async def _store(session: AsyncSession, request: Request, folded: Folded, now: datetime) -> None:
-    """Cache what the timeline folds to, then plan the alerts from it (same transaction)."""
+async def _store(
+    session: AsyncSession, request: Request, folded: Folded, now: datetime, *, occasion: str | None = None, on: date | None = None
+) -> None:
+    """Cache what the timeline folds to, then plan the alerts and board cards from it (same
+    transaction); ``occasion`` is what just happened, for the board (``bot.services.board``)."""
     request.status = folded.status.value
     request.next_deadline = folded.next_deadline
     request.next_deadline_key = folded.next_deadline_key
@@ -121,6 +126,7 @@ async def _store(session: AsyncSession, request: Request, folded: Folded, now: d
     session.add(request)
     await session.flush()
     await outbox.reconcile_alerts(session, request, now=now)
+    await board.plan_cards(session, request, now=now, occasion=occasion, on=on)
 
 
 # -- operations ----------------------------------------------------------------------------------
@@ -136,6 +142,8 @@ async def create_request_in(session: AsyncSession, viewer: Viewer, new: NewReque
     request and the draft's new state commit together or not at all)."""
     now, today = clock.now_and_today(now)
     clean = clean_new_request(new, today=today, in_server=viewer.guild_id is not None)
+    if clean.visibility is Visibility.SERVER:
+        await server_settings.check_sharing(session, viewer.guild_id)
     count = await session.exec(select(func.count()).select_from(Request).where(col(Request.owner_id) == viewer.user_id))
     if count.one() >= MAX_REQUESTS_PER_MEMBER:
         raise BadInput(f"You already track {MAX_REQUESTS_PER_MEMBER} requests, foibot's limit: delete old ones first.")
@@ -165,7 +173,7 @@ async def create_request_in(session: AsyncSession, viewer: Viewer, new: NewReque
     session.add(event)
     await session.flush()
     folded = fold(base_facts(request, authority), timeline([event]), today)
-    await _store(session, request, folded, now)
+    await _store(session, request, folded, now, occasion="logged" if request.visibility == Visibility.SERVER else None)
     log.info("request %s logged by %s", request.public_id, viewer.user_id)
     return _detail(viewer, request, authority, [event], folded)
 
@@ -205,7 +213,7 @@ async def append_event(
         if data.get("reference") and not request.reference:
             request.reference = data["reference"]  # the acknowledgement's reference, until one is set
         await session.flush()
-        await _store(session, request, folded, now)
+        await _store(session, request, folded, now, occasion=board.OCCASION_OF_EVENT.get(event_spec.kind.value), on=when)
         log.info("request %s: %s recorded by %s", request.public_id, event_spec.kind, viewer.user_id)
         return _detail(viewer, request, authority, [*events, event], folded)
 
@@ -270,6 +278,7 @@ async def edit_request(
         if changes.visibility is not None:
             visibility = shareable(changes.visibility, viewer.guild_id is not None)
             if visibility is Visibility.SERVER:
+                await server_settings.check_sharing(session, viewer.guild_id)
                 request.guild_id = viewer.guild_id  # shared with the server the owner is in now
             request.visibility = visibility.value
         if changes.sent_on is not None:
@@ -278,7 +287,7 @@ async def edit_request(
         folded = fold(base_facts(request, authority), timeline(events), today)
         for event in events:
             session.add(event)
-        await _store(session, request, folded, now)
+        await _store(session, request, folded, now, occasion="logged" if changes.visibility == Visibility.SERVER else None)
         log.info("request %s edited by %s", request.public_id, viewer.user_id)
         return _detail(viewer, request, authority, events, folded)
 
