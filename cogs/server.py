@@ -19,7 +19,7 @@ from cogs._shared import safe
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
-    from bot.models import ServerSettings
+    from bot.services.server import ServerSettings
 
 log = logging.getLogger(__name__)
 
