@@ -130,6 +130,7 @@ def read_answers(source: str, masked: str, questions: Sequence[str]) -> tuple[An
     used: set[int] = set()
     answers: list[Answer] = []
     free = [p for p in paragraphs(masked) if not any(b.start <= p.start < b.end or p.start <= b.start < p.end for b in blocks.values())]
+    free_words = [(p, _words(p.text)) for p in free]  # once per reply, not once per question
     for number in numbers:
         block = blocks.get(number)
         if block is not None:
@@ -138,7 +139,7 @@ def read_answers(source: str, masked: str, questions: Sequence[str]) -> tuple[An
             used.add(number)
             continue
         text = questions[number - 1] if questions and number <= len(questions) else ""
-        match = _best_paragraph(text, free)
+        match = _best_paragraph(text, free_words)
         if match is None:
             answers.append(Answer(number, AnswerStatus.UNCLEAR, None))
             continue
@@ -147,13 +148,13 @@ def read_answers(source: str, masked: str, questions: Sequence[str]) -> tuple[An
     return tuple(answers)
 
 
-def _best_paragraph(question: str, pieces: list[Piece]) -> Piece | None:
+def _best_paragraph(question: str, pieces: list[tuple[Piece, set[str]]]) -> Piece | None:
     wanted = _weights(question)
     if len(wanted) < 2:
         return None
     best, score = None, 0.0
-    for piece in pieces:
-        shared = set(wanted) & _words(piece.text)
+    for piece, words in pieces:
+        shared = set(wanted) & words
         value = sum(wanted[w] + (2 if w.isdigit() else 0) for w in shared)
         if value > score:
             best, score = piece, value
