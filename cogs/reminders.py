@@ -25,6 +25,7 @@ from bot.reminders.messages import AlertContext, discord_timestamp, render_alert
 from bot.reminders.sender import DiscordSender
 from bot.services import alerts, users
 from bot.templates import render
+from cogs._board_views import follower_view
 from cogs._shared import safe
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ class AlertButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ale
 
 
 def alert_view(context: AlertContext, *, letters: bool) -> discord.ui.View:
+    if context.following:  # a follower's copy: the owner's buttons are not theirs to press
+        return follower_view(context.public_id)
     view = discord.ui.View(timeout=None)
     for action, spec in BUTTONS.items():
         if (spec.kinds is None or context.kind in spec.kinds) and (letters or not spec.needs_letters):

@@ -112,6 +112,7 @@ class FakeDiscord:
         self.unknown_routes: list[RequestRecord] = []
         self.nonces: dict[str, tuple[int, float]] = {}
         self.blocked_dm_users: set[int] = set()
+        self.command_overrides: set[tuple[int, str, int]] = set()  # (guild, command, user): see allow_command
         self._failures: list[_Failure] = []
         self._diagnostics: list[tuple[str, Callable[[], str]]] = []
         self._changed = asyncio.Event()
@@ -357,6 +358,11 @@ class FakeDiscord:
                 failure.remaining -= 1
                 return failure.response()
         return None
+
+    def allow_command(self, guild: FakeGuild, name: str, user: FakeUser) -> None:
+        """A server admin's per-member override of a command's default permissions (Discord's
+        Server Settings > Integrations): the command is offered to ``user`` whatever their permissions."""
+        self.command_overrides.add((guild.id, name, user.id))
 
     def block_dms(self, user: FakeUser | int) -> None:
         """The user closed their DMs: messages to them get 403 / 50007 "Cannot send messages to this user"."""
