@@ -22,7 +22,7 @@ from bot.law import Division, Law, RequestFacts, calendar_for, compute_deadlines
 from bot.law.counting import long_date, sentence
 from bot.law.deadlines import NON_WORKING_RECEIPT_NOTE, DeadlineReport
 from bot.law.explain import REVIEW_ANCHOR_WORDS, count_runs, skipped_line, whose_holidays
-from bot.law.regimes import DIVISION_NAMES, CalendarKind, Unit
+from bot.law.regimes import DIVISION_NAMES, REGIMES, CalendarKind, Unit
 from cogs._shared import cut, stamp
 
 if TYPE_CHECKING:
@@ -33,13 +33,8 @@ log = logging.getLogger(__name__)
 # Discord embed limits: title 256, field value 1024, footer 2048 characters.
 _TITLE_MAX, _FIELD_MAX, _FOOTER_MAX, _MESSAGE_MAX = 256, 1024, 2048, 2000
 
-LAW_CHOICES = [
-    app_commands.Choice(name="FOIA: Freedom of Information Act 2000 (England, Wales, NI, UK bodies)", value=Law.FOIA.value),
-    app_commands.Choice(name="EIR: Environmental Information Regulations 2004", value=Law.EIR.value),
-    app_commands.Choice(name="FOISA: Freedom of Information (Scotland) Act 2002", value=Law.FOISA.value),
-    app_commands.Choice(name="EISR: Environmental Information (Scotland) Regulations 2004", value=Law.EISR.value),
-    app_commands.Choice(name="SAR: subject access request (your own personal data)", value=Law.SAR.value),
-]
+# One choice per law entry, named as the entry names itself in menus.
+LAW_CHOICES = [app_commands.Choice(name=entry.choice_label, value=entry.law.value) for entry in REGIMES.values()]
 WHERE_CHOICES = [app_commands.Choice(name=name, value=division.value) for division, name in DIVISION_NAMES.items()]
 
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from bot.drafting.patterns import PLACEHOLDER_CASED_RE as PLACEHOLDER_RE
+from bot.drafting.citations import citations
 from bot.drafting.parse import parse_request
 from bot.drafting.periods import long_date
 from bot.drafting.phrases import (
@@ -49,36 +50,19 @@ class RequestDraftFacts:
 
 
 def _subject_line(law: Law, subject: str | None) -> str:
-    if law is Law.SAR:
-        base = "Subject access request under Article 15 of the UK GDPR"
-    elif law in (Law.EIR, Law.EISR):
-        base = f"Request for environmental information under the {regime(law).title}"
-    else:
-        base = f"Request for information under the {regime(law).title}"
+    base = citations(law)["request_subject"]
     return f"{base}: {subject}" if subject else base
 
 
 def _opening(law: Law) -> str:
-    if law is Law.SAR:
-        return (
-            "I am making a subject access request under Article 15 of the UK GDPR for a copy of the personal data "
-            "you hold about me, with the information Article 15(1) lists: the purposes of the processing, the "
-            "categories of data, who it has been disclosed to, how long it will be kept and where it came from. "
-            "In particular, I am asking for the following."
-        )
-    kind = "environmental information" if law in (Law.EIR, Law.EISR) else "information"
-    return f"I am writing to request the following {kind} under the {regime(law).title}."
+    return citations(law)["request_opening"]
 
 
 def _correspondence_note(law: Law) -> str:
+    # FOIA s.8(1)(b) / FOISA s.8(1)(b) (a valid request states a name and an address for
+    # correspondence) and UK GDPR art.12(6) (the controller may ask to confirm identity): the entry's words.
     note = "Please send your reply to the email address this request was sent from, which is my address for correspondence"
-    if law in (Law.FOIA, Law.FOISA):
-        # FOIA s.8(1)(b) / FOISA s.8(1)(b): a valid request states a name and an address for correspondence.
-        return f"{note} (section 8(1)(b) of the {regime(law).title})."
-    if law is Law.SAR:
-        # UK GDPR art.12(6): the controller may ask for what it needs to confirm identity.
-        return f"{note}. If you need anything to confirm my identity, please tell me straight away."
-    return f"{note}."
+    return note + citations(law)["correspondence"]
 
 
 def _require(value: str | None, field: str, what: str) -> str:
@@ -140,7 +124,7 @@ def _blocks(questions_text: str) -> list[dict[str, Any]]:
 
 def render_request_letter(draft: RequestDraftFacts, today: date) -> str:
     """The finished letter; ``BadInput`` naming the field when something required is missing."""
-    law = Law(draft.law)
+    law = regime(draft.law).law
     authority = _require(draft.authority_name, "authority", "the authority's name")
     name = _require(draft.requester_name, "requester name", "your real name")
     if PSEUDONYM_RE.search(name) or len(name.replace(".", " ").split()) < 2:

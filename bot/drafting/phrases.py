@@ -31,13 +31,13 @@ NARROWING_PRESENT_RE = re.compile(
 
 
 def _law_name(law: Law) -> str:
-    return "the UK GDPR" if law is Law.SAR else f"the {regime(law).title}"
+    return citations(law)["law_name"]
 
 
 def format_sentence(law: Law) -> str:
     """FOIA s.11 / FOISA s.11 / EIR-EISR reg 6 / UK GDPR art.15(3): say how you want the answer."""
     cite = citations(law)
-    if law is Law.SAR:
+    if regime(law).subject_access:
         return (
             f"Under {cite['format_section']} of {_law_name(law)}, please send the copy of my personal data "
             "electronically, by email, in a commonly used electronic form."
@@ -51,7 +51,7 @@ def format_sentence(law: Law) -> str:
 
 def not_held_sentence(law: Law) -> str | None:
     """The s.16 safety net for a breakdown the authority may not keep (None for a SAR)."""
-    if law is Law.SAR:
+    if regime(law).subject_access:
         return None
     cite = citations(law)
     return (
@@ -63,10 +63,10 @@ def not_held_sentence(law: Law) -> str | None:
 
 def narrowing_sentence(law: Law) -> str | None:
     """Ask for advice on narrowing instead of a flat refusal (None for a SAR)."""
-    if law is Law.SAR:
+    if regime(law).subject_access:
         return None
     cite = citations(law)
-    if law in (Law.EIR, Law.EISR):
+    if not regime(law).cost_limit:
         # EIR reg 12(4)(b) / EISR reg 10(4)(b): no cost limit, "manifestly unreasonable" instead.
         return (
             "If you consider any part of this request manifestly unreasonable or too general, please answer "
@@ -94,12 +94,12 @@ def has_narrowing_sentence(text: str) -> bool:
 
 def advice_paragraph(law: Law, *, not_held: bool, narrowing: bool) -> str | None:
     """One paragraph for the letter carrying whichever advice sentences the questions lack."""
-    if law is Law.SAR or not (not_held or narrowing):
+    if regime(law).subject_access or not (not_held or narrowing):
         return None
     if not (not_held and narrowing):
         return not_held_sentence(law) if not_held else narrowing_sentence(law)
     cite = citations(law)
-    if law in (Law.EIR, Law.EISR):
+    if not regime(law).cost_limit:
         too_big = "if you consider any part of this request manifestly unreasonable or too general, please answer the rest"
     else:
         too_big = "if answering any part of this request would exceed the cost limit, please answer the parts that can be answered"

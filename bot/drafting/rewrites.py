@@ -18,7 +18,7 @@ from bot.drafting.patterns import NEUTRAL_WORDING
 from bot.drafting.periods import current_financial_year_start, example_ranges, financial_year_label, long_date
 from bot.drafting.phrases import format_sentence, narrowing_sentence, not_held_sentence
 from bot.drafting.request_checks import MAX_QUESTIONS
-from bot.law.regimes import Law, regime
+from bot.law.regimes import regime
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +271,11 @@ def missing_name_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
 
 
 def environmental_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
-    # FOISA s.39(2): in Scotland environmental information goes to the EISR; elsewhere to the EIR.
-    env_law = Law.EISR if ctx.law is Law.FOISA else Law.EIR
+    # FOIA s.39 and FOISA s.39(2): environmental information goes to the EIR, in Scotland the EISR.
+    env_law = regime(ctx.law).environmental_law or ctx.law
     title = regime(env_law).title
     return (
-        f'Set the law to {regime(env_law).short} (--law {env_law.value}), or write: "I am requesting this information under the '
+        f'Set the law to {regime(env_law).short} (--law {env_law}), or write: "I am requesting this information under the '
         f"{title} where it is environmental information, and otherwise under the {regime(ctx.law).title}.\""
     )
 

@@ -21,15 +21,15 @@ from bot.drafting.citations import citations
 from bot.drafting.detectors import Detector
 from bot.drafting.model import Fix, Hit, LintContext, Severity
 from bot.drafting.parse import ParsedRequest
-from bot.law.regimes import Law
+from bot.law.regimes import Law, laws_where
 
 log = logging.getLogger(__name__)
 
 RewriteBuilder = Callable[[Hit, ParsedRequest, LintContext], str]
 FixBuilder = Callable[[Hit, ParsedRequest, LintContext], Fix | None]
 
-ALL_LAWS = frozenset(Law)
-FOI_LAWS = frozenset({Law.FOIA, Law.EIR, Law.FOISA, Law.EISR})  # information requests, not subject access
+ALL_LAWS = laws_where(lambda r: True)
+FOI_LAWS = laws_where(lambda r: not r.subject_access)  # information requests, not subject access
 _WDTK = "WhatDoTheyKnow help, 'Making requests'"
 _CFOI = "Campaign for Freedom of Information (Maurice Frankel, 'How to make your FOI request really count')"
 _YORK = "City of York Council FOI guidance (say whether calendar or financial year)"
@@ -121,7 +121,7 @@ RULES: tuple[Rule, ...] = (
         source="{valid_guide}; {valid}",
         rewrite=w.missing_name_rewrite,
         # EIR reg 5 / EISR reg 5 set no name requirement: a risk, not invalidity.
-        severity_by_law=MappingProxyType({Law.EIR: Severity.WARNING, Law.EISR: Severity.WARNING}),
+        severity_by_law=MappingProxyType({law: Severity.WARNING for law in laws_where(lambda r: not r.name_required)}),
     ),
     Rule(
         id="relative-period",
@@ -312,7 +312,7 @@ RULES: tuple[Rule, ...] = (
         id="environmental-subject",
         title="Environmental subject: the environmental regulations apply",
         severity=Severity.TIP,
-        laws=frozenset({Law.FOIA, Law.FOISA}),
+        laws=laws_where(lambda r: bool(r.environmental_law)),
         detect=d.pattern_in_body(p.ENVIRONMENTAL_RE, "environmental subject: \"{quote}\"", once=True),
         why=(
             "Environmental information (air, water, land, noise, waste, emissions, and the plans and decisions "

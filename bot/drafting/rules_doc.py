@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 
 from bot.drafting.rules import RULES, Rule
-from bot.law.regimes import Law, regime
+from bot.law.regimes import REGIMES, Law, regime
 
 log = logging.getLogger(__name__)
 
-_LAW_ORDER = (Law.FOIA, Law.EIR, Law.FOISA, Law.EISR, Law.SAR)
+_LAW_ORDER = tuple(REGIMES)
 
 
 def _severity(rule: Rule) -> str:

@@ -55,9 +55,10 @@ _OBSERVED = " (observed)"
 # Days that are non-working by statute whatever the bank-holiday lists say: FOIA s.10(6) names
 # Christmas Day and Good Friday; FOISA s.73 names Christmas Day (Good Friday is a Scottish bank
 # holiday). They are in the package's lists too; this keeps the law's own words in charge.
+# Keyed by the calendar (``CalendarKind`` values): the UK-wide one FOIA and the EIR use, Scotland's.
 STATUTORY_DAYS: dict[str, tuple[str, ...]] = {
-    "foia": ("Christmas Day", "Good Friday"),
-    "foisa": ("Christmas Day",),
+    "uk-union": ("Christmas Day", "Good Friday"),
+    "scotland": ("Christmas Day",),
 }
 
 

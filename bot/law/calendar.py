@@ -200,9 +200,9 @@ _ALL_DIVISIONS = frozenset(Division)
 @lru_cache(maxsize=None)
 def _calendar(kind: CalendarKind, division: Division) -> WorkingDayCalendar:
     if kind is CalendarKind.UK_UNION:
-        return WorkingDayCalendar("UK (any part)", _ALL_DIVISIONS, STATUTORY_DAYS["foia"])
+        return WorkingDayCalendar("UK (any part)", _ALL_DIVISIONS, STATUTORY_DAYS[kind])
     if kind is CalendarKind.SCOTLAND:
-        return WorkingDayCalendar("Scotland", frozenset({Division.SCOTLAND}), STATUTORY_DAYS["foisa"])
+        return WorkingDayCalendar("Scotland", frozenset({Division.SCOTLAND}), STATUTORY_DAYS[kind])
     return WorkingDayCalendar(DIVISION_NAMES[division], frozenset({division}))
 
 
@@ -212,7 +212,7 @@ def calendar_for(law: Law, division: Division = Division.ENGLAND_AND_WALES) -> W
     FOIA/EIR: the union of every part of the UK, whatever ``division``; FOISA/EISR: Scotland;
     SAR: ``division``, where the controller is.
     """
-    kind = regime(Law(law)).calendar
+    kind = regime(law).calendar
     division = Division(division)
     if kind is not CalendarKind.DIVISION:
         division = Division.ENGLAND_AND_WALES  # not used: share one cached calendar

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from bot.errors import BadInput
 from bot.law.calendar import SkippedDay, calendar_for
 from bot.law.counting import Pause, add_months, last_day_of_period_beginning_with, long_date
-from bot.law.regimes import ClockRule, Division, Law, Period, Unit, regime
+from bot.law.regimes import ClockRule, Division, Period, Unit, regime
 from bot.law.report import (
     NON_WORKING_RECEIPT_NOTE,
     Builder,
@@ -317,9 +317,8 @@ def clarification_pause_days(asked: date, answered: date) -> int:
 def compute_deadlines(facts: RequestFacts, convention: ReceiptConvention = ReceiptConvention.ICO) -> DeadlineReport:
     """Every deadline that ``facts`` give, with rules, citations, skipped days and caveats."""
     check_facts(facts)
-    law = Law(facts.law)
-    r = regime(law)
-    b = Builder(facts, ReceiptConvention(convention), r, calendar_for(law, Division(facts.division)))
+    r = regime(facts.law)
+    b = Builder(facts, ReceiptConvention(convention), r, calendar_for(r.law, Division(facts.division)))
     if facts.received is not None:
         if r.response.unit is Unit.WORKING_DAYS:
             _working_day_response(b)

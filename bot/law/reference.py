@@ -94,7 +94,7 @@ def law_reference_markdown() -> str:
     """The whole page: a section per law entry, one row per limit with its source."""
     parts = [HEADER.rstrip("\n")]
     parts.append("| Law | Short name | Regulator |\n| --- | --- | --- |")
-    parts[-1] += "".join(f"\n| {entry.title} | `{entry.law.value}` ({entry.short}) | {entry.regulator} |"
+    parts[-1] += "".join(f"\n| {entry.title} | `{entry.law}` ({entry.short}) | {entry.regulator} |"
                          for entry in REGIMES.values())
     for entry in REGIMES.values():
         lines = [f"## {entry.short}: {entry.title}", "", "| Limit | Rule | Source |", "| --- | --- | --- |"]

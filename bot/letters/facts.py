@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.errors import BadInput
 from bot.law.exemptions import parse_exemptions, table
-from bot.law.regimes import Division, Law
+from bot.law.regimes import REGIMES, Division, Law, regime
 from bot.letters.answers import Answer, answers_from_mapping, answers_to_mapping
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class LetterFacts:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here, so every consumer sees clean values
-        set_(self, "law", _enum(Law, self.law, "law"))
+        set_(self, "law", _law(self.law))
         set_(self, "division", _enum(Division, self.division, "division"))
         if self.outcome is not None:
             set_(self, "outcome", _enum(Outcome, self.outcome, "outcome"))
@@ -138,8 +138,8 @@ class LetterFacts:
             return []
         # Subject access exemptions (DPA 2018 Schedules 2-4) are not in the table: kept as written
         # in FOI terms, but no ground argues them.
-        family = None if self.law == Law.SAR else self.law
-        known = {e.id for e in table(self.law)}
+        family = regime(self.law).exemption_family or None
+        known = {e.id for e in table(family or "")}
         ids: list[str] = []
         for item in self.exemptions:
             if not isinstance(item, str):
@@ -218,6 +218,13 @@ class LetterFacts:
                 value = list(value)
             out[f.name] = value
         return out
+
+
+def _law(value: Any) -> Law:
+    """A law with an entry (the shipped ones, or one registered at run time)."""
+    if isinstance(value, str) and value in REGIMES:
+        return regime(value).law
+    raise BadInput(f"'law' must be one of {', '.join(REGIMES)}, not {value!r}.")
 
 
 def _enum(kind: type[enum.StrEnum], value: Any, name: str) -> Any:

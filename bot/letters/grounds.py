@@ -23,7 +23,7 @@ from bot.letters.facts import LetterFacts
 from bot.letters.ground import Ground, GroundContext, Predicate, ProposedGround, Selector
 from bot.letters.grounds_table import GROUNDS
 from bot.letters.timeline import Timeline, build_timeline
-from bot.letters.wording import KIND_LAWS, LetterKind
+from bot.letters.wording import LetterKind, has_kind, wording
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +68,8 @@ def check_kind(kind: LetterKind | str, law: Law) -> LetterKind:
         kind = LetterKind(kind)
     except ValueError:
         raise BadInput(f"Unknown letter '{kind}': choose review, chaser, complaint or clarification.") from None
-    if law not in KIND_LAWS[kind]:
-        if kind is LetterKind.REVIEW and law == Law.SAR:
-            raise BadInput(
-                "Subject access has no statutory review: complain to the organisation, then to the ICO "
-                "within 3 months of your last contact (use the complaint letter)."
-            )
-        raise BadInput(f"A {kind.value} letter does not apply to {law.value.upper()} requests.")
+    if not has_kind(law, kind):
+        raise BadInput(wording(law).no_review or f"A {kind.value} letter does not apply to {wording(law).short} requests.")
     return kind
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from bot.law.exemptions import Exemption
-from bot.law.regimes import Law
+from bot.law.regimes import laws_where
 from bot.letters.facts import Outcome
 from bot.letters.ground import Ground, GroundContext
 from bot.letters.wording import LetterKind
@@ -19,10 +19,10 @@ log = logging.getLogger(__name__)
 
 REVIEW, CHASER, COMPLAINT, CLARIFICATION = LetterKind
 _RC = frozenset({REVIEW, COMPLAINT})
-_FOI = frozenset({Law.FOIA, Law.EIR, Law.FOISA, Law.EISR})
-_ALL = frozenset(Law)
-_ACTS = frozenset({Law.FOIA, Law.FOISA})  # the Acts' refusal grounds (cost, vexatious)
-_REGS = frozenset({Law.EIR, Law.EISR})
+_FOI = laws_where(lambda r: not r.subject_access)  # requests for information
+_ALL = laws_where(lambda r: True)
+_ACTS = laws_where(lambda r: r.cost_limit)  # the Acts' refusal grounds (cost, vexatious)
+_REGS = laws_where(lambda r: r.environmental)
 
 HOGAN = "Hogan and Oxford City Council v Information Commissioner (EA/2005/0026 and 0030)"
 DRANSFIELD = "Dransfield v Information Commissioner [2015] EWCA Civ 454"

@@ -16,7 +16,7 @@ from typing import Any
 from bot.errors import BadInput
 from bot.law.deadlines import DUAA_STOP_THE_CLOCK, DeadlineReport
 from bot.law.exemptions import Exemption
-from bot.law.regimes import ClockRule, Law, regime
+from bot.law.regimes import ClockRule, regime
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext, context, ground, validate_ground_ids
 from bot.letters.timeline import count_late, long_date
@@ -75,7 +75,7 @@ def render_letter(
     if kind is LetterKind.REVIEW and words.review_needs_reason and not ids:
         raise BadInput(
             f"A {words.review} must say why you are dissatisfied ({words.short} "
-            f"{'section 20(3)(c)' if facts.law == Law.FOISA else 'regulation 16'}): choose at least one ground."
+            f"{words.review_reason_provision}): choose at least one ground."
         )
     if kind is LetterKind.CLARIFICATION:
         if facts.clarification_requested is None:
@@ -141,7 +141,6 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "kind": kind.value,
         "body": words.body,
         "law": words,
-        "law_id": facts.law.value,
         "to_regulator": to_regulator,
         "today": long_date(ctx.today),
         "authority": facts.authority,
@@ -197,7 +196,8 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
 def _clarification_basis(facts: LetterFacts) -> str:
     """What makes the clock run from the clarification, as the letter cites it."""
     words = wording(facts.law)
-    if facts.law == Law.SAR:
+    if regime(facts.law).clarification is ClockRule.PAUSE:
+        # The clock stops (DUAA 2025 s.76 from 5 February 2026; the ICO's guidance before then).
         asked = facts.clarification_requested
         if asked is not None and asked < DUAA_STOP_THE_CLOCK:
             return "the Information Commissioner's right of access guidance"
@@ -234,7 +234,7 @@ def _stated_deadline(ctx: GroundContext, data: dict[str, Any]) -> date | None:
     if ctx.kind is LetterKind.CHASER:
         chase_by = timeline.calendar.nth_working_day_after(ctx.today, CHASE_WORKING_DAYS)
         by = timeline.get("review_request_by")
-        if by is not None and ctx.today < by < chase_by and facts.law in (Law.FOISA, Law.EISR):
+        if by is not None and ctx.today < by < chase_by and regime(facts.law).review_before_regulator:
             chase_by = by  # never let the chaser run past the window to require a review
         data["deadline"] = _d(chase_by)
         if facts.responded is None and timeline.due is not None:

@@ -17,7 +17,7 @@ from bot.law.calendar import WorkingDayCalendar, calendar_for
 from bot.law.counting import WEEKDAYS
 from bot.law.counting import plain_date as long_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
-from bot.law.regimes import Law
+from bot.law.regimes import Law, regime
 from bot.letters.facts import LetterFacts
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def count_late(calendar: WorkingDayCalendar, law: Law, due: date, until: date) -
     """Days late at ``until``: working days for FOI laws, calendar days for subject access."""
     if until <= due:
         return 0
-    if law == Law.SAR:
+    if not regime(law).words.working_days:
         return (until - due).days
     return calendar.working_days_between(due, until)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.law.regimes import Law
+from bot.law.regimes import Law, laws_where
 from bot.letters.grounds import GroundContext
 from bot.letters.timeline import day_date
 from bot.letters.wording import LetterKind, wording
@@ -21,8 +21,10 @@ from bot.letters.wording import LetterKind, wording
 log = logging.getLogger(__name__)
 
 REVIEW, CHASER, COMPLAINT, CLARIFICATION = LetterKind
-_SCOTTISH = frozenset({Law.FOISA, Law.EISR})
-_ICO_FOI = frozenset({Law.FOIA, Law.EIR})
+# The regulator takes a case only after a review (the SIC: FOISA s.47(1)); or it expects one first (the ICO).
+_REVIEW_FIRST = laws_where(lambda r: r.review_before_regulator)
+_REVIEW_EXPECTED = laws_where(lambda r: r.has_review and not r.review_before_regulator)
+_SUBJECT_ACCESS = laws_where(lambda r: r.subject_access)
 
 
 @dataclass(frozen=True)
@@ -200,12 +202,12 @@ def _complaint_window_closed(ctx: GroundContext) -> TimingWarning | None:
 TIMING_RULES: tuple[TimingRule, ...] = (
     TimingRule("chaser_after_response", frozenset({CHASER}), frozenset(Law), _chaser_after_response),
     TimingRule("chaser_too_early", frozenset({CHASER}), frozenset(Law), _chaser_too_early),
-    TimingRule("chaser_review_window", frozenset({CHASER}), _SCOTTISH, _chaser_review_window),
+    TimingRule("chaser_review_window", frozenset({CHASER}), _REVIEW_FIRST, _chaser_review_window),
     TimingRule("review_before_due", frozenset({REVIEW}), frozenset(Law), _review_before_due),
     TimingRule("review_window_closed", frozenset({REVIEW}), frozenset(Law), _review_window_closed),
-    TimingRule("complaint_before_review", frozenset({COMPLAINT}), _SCOTTISH, _complaint_before_scottish_review),
-    TimingRule("complaint_before_review", frozenset({COMPLAINT}), _ICO_FOI, _complaint_before_ico_review),
-    TimingRule("complaint_before_due", frozenset({COMPLAINT}), frozenset({Law.SAR}), _complaint_sar_before_due),
+    TimingRule("complaint_before_review", frozenset({COMPLAINT}), _REVIEW_FIRST, _complaint_before_scottish_review),
+    TimingRule("complaint_before_review", frozenset({COMPLAINT}), _REVIEW_EXPECTED, _complaint_before_ico_review),
+    TimingRule("complaint_before_due", frozenset({COMPLAINT}), _SUBJECT_ACCESS, _complaint_sar_before_due),
     TimingRule("complaint_window_closed", frozenset({COMPLAINT}), frozenset(Law), _complaint_window_closed),
 )
 

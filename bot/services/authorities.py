@@ -25,7 +25,7 @@ from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
-from bot.law.regimes import DIVISION_NAMES, Division, Law
+from bot.law.regimes import DIVISION_NAMES, Division, Law, regime
 from bot.models import Authority
 from bot.services.authority_index import AuthorityIndex, Entry, build
 from bot.sources.bodies import body_facts, not_apply_reason
@@ -48,7 +48,6 @@ REFRESH_SECONDS = 10.0
 _BY_ID = "authority:"
 
 # FOISA and the EISR apply to Scottish public authorities only.
-_LAW_DIVISION = {Law.FOISA: Division.SCOTLAND, Law.EISR: Division.SCOTLAND}
 _SEEDS = {name_key(name): (name, short, division, law) for name, short, division, law in SEED_BODIES}
 
 
@@ -94,7 +93,7 @@ def clean_authority_name(name: str | None) -> str:
 
 def implied_division(law: Law | str) -> Division | None:
     """The part of the UK a law implies (FOISA/EISR: Scotland), or None when it implies none."""
-    return _LAW_DIVISION.get(Law(law))
+    return regime(law).home_division
 
 
 def _like_escape(text: str) -> str:

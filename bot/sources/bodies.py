@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import BadInput
-from bot.law.regimes import Division, Law
+from bot.law.regimes import Division, Law, information_law, regime
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,11 @@ def body_facts(tags: str | Iterable[str]) -> BodyFacts:
     names = tag_names(tags)
     scottish = "scotland" in names
     environmental = "eir_only" in names
-    if scottish:
-        law = Law.EISR if environmental else Law.FOISA  # FOISA s.3; EISR reg 2(1)
-    else:
-        law = Law.EIR if environmental else Law.FOIA
+    # FOISA s.3 for a Scottish authority, FOIA elsewhere; an EIR-only body answers under the
+    # environmental regulations that law sends environmental information to (EIR, EISR reg 2(1)).
+    law = information_law(Division.SCOTLAND if scottish else Division.ENGLAND_AND_WALES)
+    if environmental:
+        law = Law(regime(law).environmental_law)
     reason = next((NOT_APPLY_REASONS[t] for t in ("defunct", "not_apply", "foi_no") if t in names), None)
     return BodyFacts(
         division=Division.SCOTLAND if scottish else Division.ENGLAND_AND_WALES,
