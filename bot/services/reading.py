@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.errors import BadInput, InvalidTransition
 from bot.law.exemptions import parse_exemptions
+from bot.law.regimes import regime
 from bot.letters.answers import answers_to_mapping
 from bot.reading import AnswerStatus, Kind, Reading, read_reply
 from bot.reading.extract import MAX_FILE_BYTES, extract_text
@@ -130,7 +131,7 @@ def _exemption_ids(draft: ReadDraft, chosen: list[str]) -> list[str]:
         found = by_label.get(item)
         if found:
             parsed = [found]
-        elif draft.law == "sar":
+        elif not regime(draft.law).exemption_family:
             parsed = []  # subject access exemptions (DPA 2018 schedules) stay in the reading only
         else:  # typed: "s.40(2)", or a label foibot showed ("FOIA s.40(2)") with its law dropped
             parsed = parse_exemptions(re.sub(r"^(?:FOIA|FOISA|EIR|EISR)\s+", "", item.strip()), draft.law)
