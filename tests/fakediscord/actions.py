@@ -169,6 +169,7 @@ async def _send(fake: FakeDiscord, kind: int, data: dict[str, Any], user: FakeUs
                            message_id=message.id if message else None)
     fake.interactions[iid] = ix
     fake.interactions_by_token[token] = ix
-    await fake.gateway.dispatch("INTERACTION_CREATE", payload, timeout or fake.default_timeout)
+    session = await fake.gateway.dispatch("INTERACTION_CREATE", payload, timeout or fake.default_timeout)
     ix.dispatched_at = time.monotonic()
+    ix.shard = session.shard
     return ix

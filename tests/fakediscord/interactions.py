@@ -72,6 +72,12 @@ class InteractionRecord:
     original_id: int | None = None  # what messages/@original refers to
     followup_ids: list[int] = field(default_factory=list)
     dispatched_at: float = field(default_factory=time.monotonic)
+    shard: tuple[int, int] | None = None  # (id, count) of the session it was sent to
+    answer_latency: float | None = None  # seconds from dispatch to the first followup or edit
+
+    def note_answer(self) -> None:
+        if self.answer_latency is None:
+            self.answer_latency = time.monotonic() - self.dispatched_at
 
     @property
     def guild_id(self) -> int | None:

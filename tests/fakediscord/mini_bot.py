@@ -139,14 +139,25 @@ class Demo(commands.Cog):
             log.info("as expected: %s", exc)
             await interaction.response.send_message(f"refused: {exc.code}", ephemeral=True)
 
+    @app_commands.command(description="Says which shards answered")
+    async def shards(self, interaction: discord.Interaction) -> None:
+        ids = getattr(self.bot, "shard_ids", None)
+        await interaction.response.send_message(f"shards {ids} of {self.bot.shard_count}; servers {len(self.bot.guilds)}")
+
     @app_commands.command(description="Admins only")
     @app_commands.default_permissions(manage_guild=True)
     async def secret(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message("secret", ephemeral=True)
 
 
-def build_bot() -> commands.Bot:
-    bot = commands.Bot(command_prefix=commands.when_mentioned, intents=discord.Intents.default(), guild_ready_timeout=0.05)
+def build_bot(*, shard_ids: list[int] | None = None, shard_count: int | None = None) -> commands.Bot:
+    """The mini bot; with ``shard_count`` an ``AutoShardedBot`` on ``shard_ids`` (all by default)."""
+    options = dict(command_prefix=commands.when_mentioned, intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    bot: commands.Bot
+    if shard_count is None:
+        bot = commands.Bot(**options)  # type: ignore[arg-type]
+    else:
+        bot = commands.AutoShardedBot(shard_ids=shard_ids, shard_count=shard_count, **options)  # type: ignore[arg-type]
 
     async def setup_hook() -> None:
         await bot.add_cog(Demo(bot))
@@ -157,13 +168,15 @@ def build_bot() -> commands.Bot:
 
 
 @asynccontextmanager
-async def running_mini_bot(fake: object, *, timeout: float = 10.0) -> AsyncIterator[commands.Bot]:
-    """Run the mini bot in this event loop against ``fake`` (a started FakeDiscord)."""
+async def running_mini_bot(fake: object, *, timeout: float = 10.0, shard_ids: list[int] | None = None,
+                           shard_count: int | None = None) -> AsyncIterator[commands.Bot]:
+    """Run the mini bot in this event loop against ``fake`` (a started FakeDiscord); several may
+    run at once, on different shards."""
     api_base, gateway = fake.api_base, fake.gateway_url  # type: ignore[attr-defined]
     old_base, old_gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     discord.http.Route.BASE = api_base
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
-    bot = build_bot()
+    bot = build_bot(shard_ids=shard_ids, shard_count=shard_count)
     task = asyncio.create_task(bot.start(TOKEN))
     try:
         ready = asyncio.create_task(bot.wait_until_ready())

@@ -53,6 +53,13 @@ class Snowflakes:
         ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
         return (ms << 22) | (next(self._counter) & 0x3FFFFF)
 
+    def on_shard(self, shard_id: int, shard_count: int) -> int:
+        """An id whose server lands on ``shard_id`` of ``shard_count``: Discord's formula
+        ``(id >> 22) % count`` reads the timestamp bits, so step the timestamp back to fit."""
+        ms = int(time.time() * 1000) - DISCORD_EPOCH_MS
+        ms -= (ms - shard_id) % shard_count
+        return (ms << 22) | (next(self._counter) & 0x3FFFFF)
+
 
 def iso(moment: datetime) -> str:
     return moment.isoformat()

@@ -151,7 +151,9 @@ class HttpApi:
 
     async def get_gateway(self, request: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return json_response({"url": self.fake.gateway_url, "shards": 1, "session_start_limit": limit})
+        # Discord recommends about one shard per 1,000 servers (at most 2,500 are allowed).
+        shards = max(1, -(-len(self.fake.guilds) // 1000))
+        return json_response({"url": self.fake.gateway_url, "shards": shards, "session_start_limit": limit})
 
     def _scope(self, request: web.Request) -> int | None | web.Response:
         if int(request.match_info["application_id"]) != self.fake.application_id:
@@ -328,6 +330,7 @@ class HttpApi:
             msg = self.fake.new_message(ix.channel, kind="followup", interaction=ix)
             apply_body(self.fake, msg, body, record.files, settable=SETTABLE_FLAGS | EPHEMERAL)
         ix.followup_ids.append(msg.id)
+        ix.note_answer()
         return json_response(msg.payload())
 
     async def webhook_message(self, request: web.Request) -> web.StreamResponse:
@@ -339,4 +342,7 @@ class HttpApi:
         msg = self.fake.messages.get(message_id) if message_id else None
         if msg is None or msg.deleted or (message_id != ix.original_id and message_id not in ix.followup_ids):
             return error(404, 10008, "Unknown Message")
-        return self._message_verb(request, msg, settable=SETTABLE_FLAGS)
+        response = self._message_verb(request, msg, settable=SETTABLE_FLAGS)
+        if request.method == "PATCH" and response.status < 300:
+            ix.note_answer()
+        return response

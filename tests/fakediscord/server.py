@@ -100,6 +100,8 @@ class FakeDiscord:
         self.response_deadline = response_deadline
         self.default_timeout = default_timeout
         self.nonce_window = nonce_window
+        # Discord closes an IDENTIFY whose shard would hold more servers than this with 4011.
+        self.max_guilds_per_shard = 2500
         self.new_id = Snowflakes()
         self.users: dict[int, FakeUser] = {}
         self.guilds: dict[int, FakeGuild] = {}
@@ -182,8 +184,10 @@ class FakeDiscord:
         self.users[user.id] = user
         return user
 
-    def add_guild(self, name: str, *, owner: FakeUser, channels: tuple[str, ...] = ("general",)) -> FakeGuild:
-        gid = self.new_id()
+    def add_guild(self, name: str, *, owner: FakeUser, channels: tuple[str, ...] = ("general",),
+                  shard: tuple[int, int] | None = None) -> FakeGuild:
+        """A server with the bot in it; ``shard=(id, count)`` picks an id on that shard."""
+        gid = self.new_id.on_shard(*shard) if shard is not None else self.new_id()
         guild = FakeGuild(gid, name, owner.id, everyone=FakeRole(gid, "@everyone", MEMBER_PERMISSIONS))
         guild.roles.append(FakeRole(self.new_id(), "Admin", ADMINISTRATOR, position=1))
         for position, channel_name in enumerate(channels):
