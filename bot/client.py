@@ -126,8 +126,9 @@ class FoiBot(commands.Bot):
     """foibot. ``services=False`` builds the command tree without starting background work
     (``check`` and ``sync`` use it)."""
 
-    def __init__(self, settings: Settings, db: Database, *, services: bool = True) -> None:
+    def __init__(self, settings: Settings, db: Database, *, services: bool = True, **shard_options: Any) -> None:
         super().__init__(
+            **shard_options,
             command_prefix=commands.when_mentioned,  # slash-only; no message content intent needed
             intents=discord.Intents.default(),
             allowed_mentions=discord.AllowedMentions.none(),
@@ -161,7 +162,11 @@ class FoiBot(commands.Bot):
             await self.register_commands_if_changed()
 
     async def on_ready(self) -> None:
-        log.info("foibot ready as %s (id %s) in %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
+        log.info("foibot ready as %s (id %s) in %d server(s), %s", self.user, self.user.id if self.user else "?",
+                 len(self.guilds), self.settings.shard_plan().describe())
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %s of %s ready", shard_id, self.shard_count)
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
         if interaction.type in (discord.InteractionType.component, discord.InteractionType.modal_submit):
@@ -242,10 +247,30 @@ class FoiBot(commands.Bot):
         return True
 
 
+class ShardedFoiBot(FoiBot, commands.AutoShardedBot):
+    """foibot on the shards ``SHARD_IDS`` of ``SHARD_COUNT``: one gateway connection per shard."""
+
+
+def make_bot(settings: Settings, db: Database) -> FoiBot:
+    plan = settings.shard_plan()
+    if not plan.sharded:
+        return FoiBot(settings, db)
+    return ShardedFoiBot(settings, db, shard_count=plan.count, shard_ids=list(plan.shard_ids))
+
+
+# Gateway close codes for a shard Discord refuses (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
+REFUSED_SHARDS = {
+    4010: "Discord refused SHARD_COUNT={count}: a shard id is outside it (4010 Invalid shard); check SHARD_COUNT and SHARD_IDS",
+    4011: "Discord refused SHARD_COUNT={count}: a shard would hold more than 2,500 servers (4011 Sharding required); "
+          "raise SHARD_COUNT (Discord suggests about one shard per 1,000 servers)",
+}
+
+
 async def serve(settings: Settings, db: Database, token: str) -> None:
-    """Run the bot until SIGINT/SIGTERM; a token Discord refuses becomes a one-line ``UserError``."""
+    """Run the bot until SIGINT/SIGTERM; a token or a shard count Discord refuses becomes a
+    one-line ``UserError``."""
     point_discord_at(settings)
-    bot = FoiBot(settings, db)
+    bot = make_bot(settings, db)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
@@ -256,3 +281,7 @@ async def serve(settings: Settings, db: Database, token: str) -> None:
             raise UserError(
                 "Discord refused DISCORD_TOKEN: reset the token on the Developer Portal's Bot page and put the new one in .env"
             ) from None
+        except discord.ConnectionClosed as exc:
+            if exc.code not in REFUSED_SHARDS:
+                raise
+            raise UserError(REFUSED_SHARDS[exc.code].format(count=settings.shard_count or 1)) from None

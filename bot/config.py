@@ -11,10 +11,11 @@ import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import UserError
+from bot.shards import ShardPlan, parse_shard_ids
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,10 @@ class Settings(BaseSettings):
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60, alias="FOIBOT_GUILD_READY_TIMEOUT")
     # Extra discord.py extensions (comma-separated module names) loaded after cogs/.
     extra_extensions: str = Field(default="", alias="FOIBOT_EXTRA_EXTENSIONS")
+    # Several processes on one token (shard clusters, docs/operating-several-processes.md): the
+    # total number of shards, and the ones this process runs (comma-separated; blank: all).
+    shard_count: int | None = Field(default=None, ge=1, alias="SHARD_COUNT")
+    shard_ids: str = Field(default="", alias="SHARD_IDS")
     # WhatDoTheyKnow: the site, the operator's contact for the User-Agent, and how often a tracked
     # request is looked at (seconds, with jitter; the tests use a few seconds).
     wdtk_base_url: str = Field(default="https://www.whatdotheyknow.com", alias="WDTK_BASE_URL")
@@ -74,10 +79,20 @@ class Settings(BaseSettings):
             raise ValueError("WDTK_BASE_URL must be a site address such as https://www.whatdotheyknow.com (no path)")
         return value
 
-    @field_validator("dev_guild_id", mode="before")
+    @field_validator("dev_guild_id", "shard_count", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value in ("", None) else value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_exist(cls, value: str, info: ValidationInfo) -> str:
+        if "shard_count" in info.data:  # else SHARD_COUNT itself is wrong, and says so
+            parse_shard_ids(value, info.data["shard_count"])
+        return value
+
+    def shard_plan(self) -> ShardPlan:
+        return ShardPlan(self.shard_count, parse_shard_ids(self.shard_ids, self.shard_count))
 
     def token(self) -> str:
         """The bot token, checked for shape; raises ConfigError with one line saying what to set."""
@@ -107,7 +122,8 @@ def load_settings() -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = first.get("loc", ("?",))[0]
-        raise ConfigError(f"{where}: {first.get('msg')} (set it in .env or the environment; see .env.example)") from None
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise ConfigError(f"{where}: {message} (set it in .env or the environment; see .env.example)") from None
 
 
 @lru_cache(maxsize=1)
