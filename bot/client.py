@@ -24,6 +24,7 @@ from discord import app_commands
 from discord.ext import commands
 
 import cogs
+from bot import metrics
 from bot.config import Settings
 from bot.db import Database
 from bot.errors import UserError
@@ -32,6 +33,7 @@ from bot.models import BotMeta
 log = logging.getLogger(__name__)
 
 COMMANDS_HASH_KEY = "commands_hash"
+COMMAND_SYNC_LOCK = "command-sync"
 GENERIC_FAILURE = "Sorry, something went wrong on foibot's side. It has been logged; please try again in a moment."
 # Discord shows "This interaction failed" 3 s after a click or a form that nobody answered; a click on
 # a view that died with a restart or a timeout is answered after this many seconds instead.
@@ -108,6 +110,7 @@ class FoiTree(app_commands.CommandTree):
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         message = _user_facing_message(error)
+        metrics.command_failed(interaction.command.qualified_name if interaction.command else "?", expected=message is not None)
         if message is None:
             command = interaction.command.qualified_name if interaction.command else "?"
             options = {k: v for k, v in interaction.namespace.__dict__.items()} if interaction.namespace else {}
@@ -194,6 +197,7 @@ class FoiBot(commands.Bot):
             log.warning("could not answer an expired interaction from user %s: %s", interaction.user.id, exc)
 
     async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
+        metrics.command_done(command.qualified_name, (discord.utils.utcnow() - interaction.created_at).total_seconds())
         if interaction.response.type is discord.InteractionResponseType.modal:
             # A form was the answer: no message can follow it, so the notices wait for the next command
             # (they are taken, not just read, so calling them now would lose them).
@@ -238,13 +242,16 @@ class FoiBot(commands.Bot):
         return len(synced)
 
     async def register_commands_if_changed(self) -> bool:
-        async with self.db.read() as session:
-            row = await session.get(BotMeta, COMMANDS_HASH_KEY)
-        if row is not None and row.value == self.command_hash():
-            log.info("slash commands unchanged since the last registration; not registering")
-            return False
-        await self.register_commands()
-        return True
+        # Shard clusters start together: one process registers under the database's lock, the
+        # others wait for it, then find its hash and skip (Discord's daily limit on creates).
+        async with self.db.lock(COMMAND_SYNC_LOCK):
+            async with self.db.read() as session:
+                row = await session.get(BotMeta, COMMANDS_HASH_KEY)
+            if row is not None and row.value == self.command_hash():
+                log.info("slash commands unchanged since the last registration; not registering")
+                return False
+            await self.register_commands()
+            return True
 
 
 class ShardedFoiBot(FoiBot, commands.AutoShardedBot):

@@ -48,6 +48,14 @@ class Settings(BaseSettings):
     # total number of shards, and the ones this process runs (comma-separated; blank: all).
     shard_count: int | None = Field(default=None, ge=1, alias="SHARD_COUNT")
     shard_ids: str = Field(default="", alias="SHARD_IDS")
+    # Operator metrics in the Prometheus text format (bot/metrics.py): off unless a port is set.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535, alias="METRICS_PORT")
+    metrics_host: str = Field(default="127.0.0.1", alias="METRICS_HOST")
+    # How often this process refreshes its heartbeat row (bot/services/cluster.py); three missed beats is "stale".
+    heartbeat_seconds: float = Field(default=30.0, gt=0, le=3600, alias="FOIBOT_HEARTBEAT_SECONDS")
+    # Testing only: the alert dispatcher's lease and longest sleep (seconds; blank: its defaults).
+    alert_lease_seconds: float | None = Field(default=None, gt=0, alias="FOIBOT_ALERT_LEASE_SECONDS")
+    alert_poll_seconds: float | None = Field(default=None, gt=0, alias="FOIBOT_ALERT_POLL_SECONDS")
     # WhatDoTheyKnow: the site, the operator's contact for the User-Agent, and how often a tracked
     # request is looked at (seconds, with jitter; the tests use a few seconds).
     wdtk_base_url: str = Field(default="https://www.whatdotheyknow.com", alias="WDTK_BASE_URL")
@@ -79,7 +87,7 @@ class Settings(BaseSettings):
             raise ValueError("WDTK_BASE_URL must be a site address such as https://www.whatdotheyknow.com (no path)")
         return value
 
-    @field_validator("dev_guild_id", "shard_count", mode="before")
+    @field_validator("dev_guild_id", "shard_count", "metrics_port", "alert_lease_seconds", "alert_poll_seconds", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value in ("", None) else value

@@ -351,3 +351,19 @@ class Digest(SQLModel, table=True):
     last_error: Optional[str] = Field(default=None, sa_type=sa.Text)
     created_at: datetime = _instant(default_factory=_utcnow)
     updated_at: datetime = _instant(default_factory=_utcnow)
+
+
+# --- shard clusters -------------------------------------------------------------------------
+class ProcessHeartbeat(SQLModel, table=True):
+    """One row per running bot process, refreshed every half minute (``bot/services/cluster.py``), so an
+    operator (``foibot check``, the logs) sees every cluster and one that stopped answering."""
+
+    __tablename__ = "process_heartbeats"
+
+    id: str = Field(primary_key=True, max_length=96)  # host:pid:token, unique per start
+    host: str = Field(max_length=64)
+    pid: int
+    shards: str = Field(max_length=200)  # "shards 0, 1 of 4" or "unsharded"
+    version: str = Field(max_length=32)
+    started_at: datetime = _instant(default_factory=_utcnow)
+    last_seen_at: datetime = _instant(default_factory=_utcnow)

@@ -19,7 +19,7 @@ from bot.client import GENERIC_FAILURE, reply_privately
 from bot.clock import utcnow
 from bot.errors import UserError
 from bot.reminders import outbox
-from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.dispatcher import Dispatcher, dispatch_settings
 from bot.reminders.kinds import kind_named
 from bot.reminders.messages import AlertContext, discord_timestamp, render_alert, sample_context
 from bot.reminders.sender import DiscordSender
@@ -150,7 +150,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         self.bot.add_dynamic_items(AlertButton)
         self.bot.notices.append(self.dm_notice)
         if self.bot.services_enabled:
-            self.dispatcher = Dispatcher(self.bot.db, self.sender)
+            self.dispatcher = Dispatcher(self.bot.db, self.sender, settings=dispatch_settings(self.bot.settings))
             self.dispatcher.start()
 
     async def cog_unload(self) -> None:

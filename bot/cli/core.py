@@ -95,6 +95,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"settings: PROBLEM: {exc.message}")
         return 1
     print("settings: ok")
+    print(f"shards: this process would run {settings.shard_plan().describe()}")
     try:
         settings.token()
         print("DISCORD_TOKEN: set")
@@ -138,11 +139,30 @@ async def _check_database(settings: Settings) -> list[str]:
     head = head_revision()
     if current == head:
         print(f"database: {shown}: reachable, schema at {head} (newest)")
+        for line in await _processes(settings):
+            print(line)
         return []
     if current is not None and current not in known_revisions():
         return [f"database {shown} is at revision {current}, newer than this foibot: upgrade foibot"]
     print(f"database: {shown}: reachable, schema at {current or 'empty'}; `run` upgrades it to {head}")
     return []
+
+
+async def _processes(settings: Settings) -> list[str]:
+    """The bot processes this database has heard from (their heartbeat rows), stale ones marked."""
+    from bot.clock import utcnow
+    from bot.services.cluster import seen_processes
+
+    db = Database(settings.database_url)
+    try:
+        now = utcnow()
+        seen = await seen_processes(db, now=now, interval=settings.heartbeat_seconds)
+    finally:
+        await db.dispose()
+    if not seen:
+        return ["processes: none running (no heartbeat in the database)"]
+    stale = sum(p.stale for p in seen)
+    return [f"processes: {len(seen)} seen, {stale} stale", *(f"  {p.describe(now)}" for p in seen)]
 
 
 async def _command_tree(settings: Settings) -> list[str]:

@@ -25,9 +25,9 @@ import logging
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.clock import utcnow
 from bot.reminders import claims
@@ -83,6 +83,17 @@ class DispatchSettings:
     backoff_cap: float = 30 * 60.0
     max_attempts: int = 12  # about 4 hours of retries at the cap, then the alert is given up
     error_pause: float = 5.0  # after an unexpected error in the loop
+
+
+def dispatch_settings(settings: Any) -> DispatchSettings:
+    """The defaults, with the lease and the longest sleep from ``bot.config.Settings`` when set
+    (the tests shorten them to see a killed process's alerts delivered by another)."""
+    chosen = DispatchSettings()
+    if settings.alert_lease_seconds:
+        chosen = replace(chosen, lease=timedelta(seconds=settings.alert_lease_seconds))
+    if settings.alert_poll_seconds:
+        chosen = replace(chosen, poll_interval=settings.alert_poll_seconds)
+    return chosen
 
 
 def backoff(attempts: int, settings: DispatchSettings, retry_after: float | None = None) -> float:
