@@ -89,6 +89,17 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **kwargs)
 
 
+def _with_statement_cache(url: str, engine_kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``?statement_cache_size=0`` in a PostgreSQL URL reaches asyncpg as a number: behind
+    PgBouncer in transaction mode its prepared-statement cache must be off (asyncpg's FAQ), and
+    SQLAlchemy passes URL options on as strings, which asyncpg refuses."""
+    value = make_url(url).query.get("statement_cache_size")
+    if value is None or is_sqlite(url):
+        return engine_kwargs
+    connect_args = {**engine_kwargs.get("connect_args", {}), "statement_cache_size": int(str(value))}
+    return {**engine_kwargs, "connect_args": connect_args}
+
+
 def lock_key(name: str) -> int:
     """A stable signed 64-bit number for a lock's name (PostgreSQL advisory locks take a bigint).
     Python's hash() changes between processes, so a digest: every process must agree on it."""
@@ -101,6 +112,7 @@ class Database:
 
     def __init__(self, url: str, **engine_kwargs: Any) -> None:
         self.url = url
+        engine_kwargs = _with_statement_cache(url, engine_kwargs)
         self.engine = make_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
         # The same pool, marked read-only: SQLite begins deferred, PostgreSQL begins READ ONLY.

@@ -61,3 +61,20 @@ async def test_a_process_sees_the_others_and_marks_one_that_stopped_beating_as_s
     assert [p.shards for p in await seen_processes(db, now=clock.now)] == ["unsharded"]  # forgotten after a day
     await third.stop()
     assert await alert_counts(db) == {}
+
+
+@pytest.mark.postgres
+async def test_statement_cache_size_0_in_the_url_turns_asyncpgs_cache_off_for_pgbouncer() -> None:
+    from tests.conftest import postgres_url_or_skip
+
+    url = postgres_url_or_skip()
+    db = Database(f"{url}{'&' if '?' in url else '?'}prepared_statement_cache_size=0&statement_cache_size=0")
+    try:
+        async with db.engine.connect() as conn:
+            raw = await conn.get_raw_connection()
+            assert (await conn.exec_driver_sql("SELECT 1")).scalar() == 1
+            assert raw.driver_connection._stmt_cache.get_max_size() == 0  # type: ignore[union-attr]
+        async with db.lock("pgbouncer-check") as held:
+            assert held
+    finally:
+        await db.dispose()
