@@ -35,6 +35,14 @@ from bot.law.report import (
     RequestFacts,
 )
 from bot.law.reviews import add_complaint_window, add_review_deadlines
+from bot.law.variations import (
+    add_authority_dates,
+    check_extension_notice,
+    school_applies,
+    school_note,
+    temporary_period,
+    temporary_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +65,10 @@ __all__ = [
 # (earlier fact, later fact, what to say): a later fact dated before an earlier one is a typo.
 _ORDER: tuple[tuple[str, str, str], ...] = (
     ("received", "clarification_requested", "the authority cannot ask for clarification before it received the request"),
+    ("identity_requested", "identity_received", "the identity evidence cannot arrive before it was asked for"),
+    ("received", "identity_requested", "identity evidence cannot be asked for before the request was received"),
+    ("received", "extension_notified", "an extension cannot be notified before the request was received"),
+    ("received", "promised_by", "the authority's date cannot be before the request was received"),
     ("clarification_requested", "clarification_received", "the clarification cannot arrive before it was asked for"),
     ("received", "fee_notice", "a fees notice cannot come before the request was received"),
     ("fee_notice", "fee_paid", "the fee cannot be paid before the fees notice"),
@@ -74,6 +86,10 @@ _FACT_WORDS = {
     "responded": "responded",
     "review_requested": "review requested",
     "review_responded": "review responded",
+    "identity_requested": "identity requested",
+    "identity_received": "identity received",
+    "extension_notified": "extension notified",
+    "promised_by": "promised by",
 }
 
 
@@ -83,6 +99,10 @@ def check_facts(facts: RequestFacts) -> None:
         raise BadInput("Give the day clarification was requested as well as the day it was received.")
     if facts.fee_paid and not facts.fee_notice:
         raise BadInput("Give the day of the fees notice as well as the day the fee was paid.")
+    if facts.identity_received and not facts.identity_requested:
+        raise BadInput("Give the day identity evidence was asked for as well as the day it arrived.")
+    if facts.extension_notified and not facts.extended_to:
+        raise BadInput("Give the date the authority extended to as well as the day it told you.")
     if facts.earlier_pause_days < 0:
         raise BadInput("The days paused by earlier clarification rounds cannot be negative.")
     for earlier, later, why in _ORDER:
@@ -165,27 +185,30 @@ def _working_day_response(b: Builder) -> None:
         return due, skipped, f"{what}{period.describe()} after {origin} on {long_date(received)}{shift}{paused}"
 
     due, skipped, rule = count_rule(r.response, "")
-    b.add("response_due", due, rule, r.response.citation, skipped)
+    citation = r.response.citation
+    temporary = temporary_period(b, received, due, facts.responded, "response")
+    if temporary is not None and temporary.response is not None:
+        due, skipped, rule = count_rule(temporary.response, temporary_words(temporary.response))
+        citation = temporary.response.citation
+    b.add("response_due", due, rule, citation, skipped)
 
     if not b.calendar.is_working_day(received):
         _non_working_receipt(b, received, pauses)
     if facts.clarification_requested and facts.clarification_partial:
         _partial_clarification(b, pauses)
+    extended_due = None
     if r.extension is not None:
-        due, skipped, rule = count_rule(r.extension, f"If extended ({r.extension_rule}): ")
-        b.add("response_due_extended", due, rule, r.extension.citation, skipped)
-        _extended_to_note(b, due)
-    if facts.school:
-        if r.school_backstop is None:
-            b.notes.append(f"The schools' 60-working-day rule varies FOIA s.10 only; it does not apply under {r.short}.")
-        else:
-            due, skipped, rule = count_rule(r.school_backstop, "School or academy backstop: ")
-            b.add("school_backstop", due, rule, r.school_backstop.citation, skipped)
-            b.notes.append(
-                "A maintained school or academy must answer by the earlier of the 20th school day or the 60th "
-                f"working day ({r.school_backstop.citation}). foibot has no school calendar, so it shows the "
-                f"60-working-day backstop ({long_date(due)}); in term time the answer is due sooner."
-            )
+        extended_due, skipped, rule = count_rule(r.extension, f"If extended ({r.extension_rule}): ")
+        b.add("response_due_extended", extended_due, rule, r.extension.citation, skipped)
+    if school_applies(b, received):
+        assert r.school is not None
+        due, skipped, rule = count_rule(r.school.backstop, f"Backstop for {r.school.who}: ")
+        b.add("school_backstop", due, rule, r.school.backstop.citation, skipped)
+        school_note(b, due)
+    if extended_due is not None:
+        check_extension_notice(b)  # after the school backstop: notified by it is in time
+        _extended_to_note(b, extended_due)
+    add_authority_dates(b)
 
 
 def _non_working_receipt(b: Builder, received: date, pauses: tuple[Pause, ...]) -> None:
@@ -236,7 +259,7 @@ def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
 
 def _extended_to_note(b: Builder, limit: date) -> None:
     promised = b.facts.extended_to
-    if promised is None:
+    if promised is None or not b.extension_counts:
         return
     if promised > limit:
         b.notes.append(
@@ -259,6 +282,21 @@ def _calendar_month_response(b: Builder) -> None:
     facts, r = b.facts, b.regime
     assert facts.received is not None
     start = facts.received
+    if facts.identity_requested:
+        # UK GDPR art.12A: the month runs from the "relevant time", the latest of receipt of the
+        # request, of the identity evidence asked for (art.12(6)) and of any fee; the ICO's guidance
+        # said the same before (it counts from receipt of the "fee or other requested information").
+        if facts.identity_received is None:
+            b.notes.append(
+                f"Evidence of identity was asked for on {long_date(facts.identity_requested)}: the month starts on the "
+                "day it arrives (UK GDPR art.12A; ICO right of access guidance)."
+            )
+            return
+        start = max(start, facts.identity_received)
+        b.notes.append(
+            f"The month runs from the day the identity evidence arrived, {long_date(facts.identity_received)} "
+            "(UK GDPR art.12A; ICO right of access guidance)."
+        )
     if facts.fee_notice and r.fees_start_clock:
         if facts.fee_paid is None:
             b.notes.append("A fee was asked for: the month starts on the day the fee is received (ICO right of access guidance).")
@@ -298,10 +336,21 @@ def _calendar_month_response(b: Builder) -> None:
         rolled = f", rolled from {long_date(corresponding)} to the next working day" if due != corresponding else ""
         rule = f"{what}{period.describe()} from {long_date(start)}{rolled}"
         b.add(key, due, rule, period.citation, b.calendar.skipped_between(corresponding - timedelta(days=1), due))
+    # The words are "one month beginning with the relevant time" (art.12A; DPA 2018 s.54(2)), which
+    # read strictly end the day before the corresponding date; the ICO counts to the corresponding
+    # date (3 September -> 3 October), and foibot follows the regulator (the later, fairer date).
+    b.note(
+        "UK GDPR art.12A says one month beginning with the day the clock starts; foibot follows the ICO's guidance, "
+        "which counts to the corresponding date in the next month (received 3 September, due 3 October): "
+        "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/right-of-access/"
+        "what-should-we-consider-when-responding-to-a-request/"
+    )
     if r.extension is not None and "response_due_extended" in b.deadlines:
+        check_extension_notice(b)
         _extended_to_note(b, b.deadlines["response_due_extended"].due)
+    add_authority_dates(b)
     if facts.school:
-        b.notes.append("The schools' 60-working-day rule is a FOIA rule; it does not apply to subject access.")
+        b.note(r.no_school_rule)
 
 
 # DUAA 2025 s.76 in force 5 February 2026 (SI 2026/82 reg 2(h)): statutory stop-the-clock.

@@ -12,6 +12,7 @@ import enum
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from types import MappingProxyType
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,36 @@ class LawWords:
         return provision if " of " in provision else f"{provision} of {self.act}"
 
 
+@dataclass(frozen=True)
+class SchoolRule:
+    """A time-for-compliance variation for schools: the earlier of the 20th working day that is a
+    school day, or a backstop counted in working days. foibot has no school calendars, so it shows
+    the backstop and says so (``explanation``, with ``{due}`` for the date)."""
+
+    backstop: Period
+    who: str  # which schools, as a member reads it
+    explanation: str
+    applies_from: date | None = None  # when the regulations came into force
+    review_backstop: Period | None = None  # the same variation for a review (FOISA s.21(6))
+
+
+@dataclass(frozen=True)
+class TemporaryLimit:
+    """A limit that applied for a while only (the Coronavirus (Scotland) Act 2020): a response
+    issued from ``first_day`` to ``last_day`` is judged by ``response`` (and a review outcome by
+    ``review``); ``explanation`` is said to the member whenever a count ran in that time."""
+
+    first_day: date
+    last_day: date
+    response: Period | None
+    review: Period | None
+    explanation: str
+    citation: str
+
+    def covers(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+
 @dataclass(frozen=True, eq=False)  # one object per law: compared and hashed by identity
 class Regime:
     """One law's entry: its limits with their sources, its calendar, review and regulator, the
@@ -193,7 +224,7 @@ class Regime:
     clarification_citation: str
     fees: FeeRule | None
     fees_start_clock: bool  # SAR: the month runs from the day the fee is received
-    school_backstop: Period | None
+    school_backstop: Period | None  # filled in from ``school`` when that is given
     review_name: str
     review_window: Period | None
     review_anchor: ReviewAnchor | None
@@ -208,6 +239,9 @@ class Regime:
     no_review_note: str = ""
     # Why an extension notified too late does not move the deadline ("" when there is no extension).
     extension_late: str = ""
+    school: SchoolRule | None = None  # a time-for-compliance variation for schools (issue 15)
+    no_school_rule: str = ""  # said when a school is flagged but this law has no school variation
+    temporary_limits: tuple[TemporaryLimit, ...] = ()  # limits in force for a while only (2020)
     # -- what kind of law it is (code asks these, never which law it is) --------------------------
     environmental: bool = False  # environmental information regulations: exceptions, no cost limit
     cost_limit: bool = False  # a cost limit can be refused on (FOIA s.12, FOISA s.12)
@@ -223,6 +257,14 @@ class Regime:
     words: LawWords | None = None  # how its letters cite it
 
     def __post_init__(self) -> None:
+        if self.school is not None and self.school_backstop is None:
+            object.__setattr__(self, "school_backstop", self.school.backstop)
+        elif self.school_backstop is not None and self.school is None:
+            object.__setattr__(self, "school", SchoolRule(
+                self.school_backstop, "a school",
+                f"A school must answer by the earlier of the 20th school day or the {self.school_backstop.describe()} "
+                f"({self.school_backstop.citation}); foibot has no school calendar, so it shows the backstop ({{due}}).",
+            ))
         object.__setattr__(self, "drafting", MappingProxyType(dict(self.drafting)))
         if self.words is not None:
             # The words carry the entry's names, so a template reads them all from one object.

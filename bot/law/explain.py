@@ -20,10 +20,13 @@ KEY_TITLES: dict[str, str] = {
     "clarified_part_due_next_working_day": "Clarified part due if receipt counts from the next working day",
     "response_due_extended": "Latest date if extended",
     "school_backstop": "School backstop (60 working days)",
+    "authority_promised": "The authority's own date",
+    "authority_extended_to": "The authority's extended date",
     "review_request_by": "Ask for a review by",
     "review_due": "Review due",
     "review_due_next_working_day": "Review due if receipt counts from the next working day",
     "review_due_max": "Review due at the latest",
+    "review_school_backstop": "School backstop for the review (60 working days)",
     "complaint_by": "Complain to the {regulator} by",
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from bot.law.counting import plain_date
 from bot.law.regimes import REGIMES, CalendarKind, ClockRule, Period, Regime, ReviewAnchor
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,18 @@ def _rows(entry: Regime) -> list[tuple[str, str, str]]:
         rows.append(("Unpaid fee lapses", f"after {entry.fees.lapses_after.describe()}", entry.fees.lapses_after.citation))
     elif entry.fees_start_clock:
         rows.append(("Fee", "the period runs from the day the fee arrives", entry.response.citation))
-    if entry.school_backstop is not None:
-        amount, source = _period(entry.school_backstop)
-        rows.append(("Schools and academies", f"at most {amount} (the earlier of the 20th school day and this)", source))
+    if entry.school is not None:
+        school = entry.school
+        since = f" (in force from {plain_date(school.applies_from)})" if school.applies_from else ""
+        reviews = " Reviews too." if school.review_backstop is not None else ""
+        rows.append((f"Schools: {school.who}",
+                     f"at most {school.backstop.describe()} (the earlier of the 20th school day and this){since}.{reviews} "
+                     + school.explanation.replace(" ({due})", ""), school.backstop.citation))
+    elif entry.no_school_rule:
+        rows.append(("Schools", entry.no_school_rule, ""))
+    for limit in entry.temporary_limits:
+        span = f"{plain_date(limit.first_day)} to {plain_date(limit.last_day)}"
+        rows.append((f"Temporary limits, {span}", limit.explanation, limit.citation))
     if entry.review_window is not None and entry.review_anchor is not None:
         rows.append((f"Ask for {entry.review_name}",
                      f"within {entry.review_window.describe()} {_ANCHORS[entry.review_anchor]}",

@@ -25,6 +25,8 @@ from bot.law.entry import (
     Period,
     Regime,
     ReviewAnchor,
+    SchoolRule,
+    TemporaryLimit,
     Unit,
 )
 
@@ -42,6 +44,8 @@ __all__ = [
     "Period",
     "Regime",
     "ReviewAnchor",
+    "SchoolRule",
+    "TemporaryLimit",
     "Unit",
     "information_law",
     "laws_where",

@@ -26,10 +26,13 @@ class DeadlineKey(enum.StrEnum):
     CLARIFIED_PART_DUE_NEXT_WORKING_DAY = "clarified_part_due_next_working_day"
     RESPONSE_DUE_EXTENDED = "response_due_extended"
     SCHOOL_BACKSTOP = "school_backstop"
+    AUTHORITY_PROMISED = "authority_promised"  # the authority's own date, beside the law's (issue 15)
+    AUTHORITY_EXTENDED_TO = "authority_extended_to"  # an extension to an earlier date than the law's limit
     REVIEW_REQUEST_BY = "review_request_by"
     REVIEW_DUE = "review_due"
     REVIEW_DUE_MAX = "review_due_max"
     REVIEW_DUE_NEXT_WORKING_DAY = "review_due_next_working_day"
+    REVIEW_SCHOOL_BACKSTOP = "review_school_backstop"  # SSI 2016/346: a Scottish special school's review
     COMPLAINT_BY = "complaint_by"
 
 
@@ -53,6 +56,10 @@ class RequestFacts:
     fee_notice: date | None = None
     fee_paid: date | None = None
     extended_to: date | None = None  # a new date the authority notified (FOIA s.10(3) PIT, EIR/EISR reg 7, SAR +2 months)
+    extension_notified: date | None = None  # the day that extension was notified (None: not known, taken as in time)
+    promised_by: date | None = None  # the authority's own date, e.g. an acknowledgement's "we aim to respond by"
+    identity_requested: date | None = None  # SAR: the controller asked for evidence of identity (UK GDPR art.12(6))
+    identity_received: date | None = None  # SAR: that evidence arrived; the month runs from then (art.12A)
     responded: date | None = None
     review_requested: date | None = None
     review_responded: date | None = None
@@ -85,10 +92,17 @@ class DeadlineReport:
         days = {s.day: s for d in self.deadlines.values() for s in d.skipped}
         return [days[k] for k in sorted(days)]
 
-    def as_json(self) -> dict:
+    def as_json(self, titles: dict[str, str] | None = None) -> dict:
+        """``{key: ISO date, ..., "skipped", "basis", "deadlines", "notes"}``: the top-level dates are
+        the contract other tools read (issue 3); ``deadlines`` names each with its rule and source."""
         out: dict[str, object] = {key: d.due.isoformat() for key, d in self.deadlines.items()}
         out["skipped"] = [{"date": s.day.isoformat(), "name": s.name} for s in self.skipped()]
         out["basis"] = list(self.basis)
+        out["deadlines"] = {
+            key: {"date": d.due.isoformat(), "title": (titles or {}).get(key, key), "rule": d.rule, "citation": d.citation}
+            for key, d in self.deadlines.items()
+        }
+        out["notes"] = list(self.notes)
         return out
 
 
@@ -103,6 +117,11 @@ class Builder:
     deadlines: dict[str, Deadline] = field(default_factory=dict)
     basis: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    extension_counts: bool = True  # False once an extension is found to have been notified too late
+
+    def note(self, text: str) -> None:
+        if text and text not in self.notes:
+            self.notes.append(text)
 
     def cite(self, *citations: str) -> None:
         for citation in citations:

@@ -28,6 +28,7 @@ from datetime import date
 from bot.law.counting import add_calendar_period, long_date, sentence
 from bot.law.regimes import Period, ReviewAnchor
 from bot.law.report import Builder
+from bot.law.variations import school_applies, temporary_period, temporary_words
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +56,11 @@ def _review_anchor(b: Builder) -> tuple[date | None, str]:
     if r.review_anchor is ReviewAnchor.RESPONSE or response_due is None:
         return None, ""
     extended = b.deadlines.get("response_due_extended")
-    if facts.extended_to is not None and extended is not None:
+    if facts.extended_to is not None and extended is not None and b.extension_counts:
         # EIR reg 11(2), EISR reg 16(2): the window runs from the failure to comply; after a valid
-        # reg 7 extension there is no failure until the extended period ends.
+        # reg 7 extension there is no failure until the extended period ends. A notice given after
+        # the first period extends nothing, so the window runs from the first deadline
+        # (variations.check_extension_notice).
         return extended.due, f"of the missed extended deadline, {long_date(extended.due)}, if no response arrives"
     return response_due.due, f"of the missed deadline, {long_date(response_due.due)}, if no response arrives"
 
@@ -94,16 +97,36 @@ def add_review_deadlines(b: Builder) -> None:
         if period is None:
             continue
         due = b.calendar.nth_working_day_after(day0, period.amount)
+        citation, lead = period.citation, ""
+        if key == "review_due":
+            temporary = temporary_period(b, day0, due, facts.review_responded, "review")
+            if temporary is not None and temporary.review is not None:
+                period, citation = temporary.review, temporary.review.citation
+                lead = temporary_words(period)
+                due = b.calendar.nth_working_day_after(day0, period.amount)
         b.add(
             key,
             due,
-            f"{words} {period.describe()} after the authority received your request for it "
+            f"{lead}{words} {period.describe()} after the authority received your request for it "
             f"on {long_date(facts.review_requested)} (day 0){shift}",
-            period.citation,
+            citation,
             b.calendar.skipped_between(day0, due),
         )
         if key == "review_due" and day0 == facts.review_requested and not b.calendar.is_working_day(day0):
             _review_next_working_day(b, facts.review_requested, period, due)
+    school = r.school.review_backstop if r.school is not None else None
+    if school is not None and school_applies(b, facts.review_requested):
+        # SSI 2016/346 (FOISA s.21(6)): a school's review, like its response, may take until the
+        # earlier of the 20th school day or the 60th working day.
+        due = b.calendar.nth_working_day_after(day0, school.amount)
+        b.add(
+            "review_school_backstop",
+            due,
+            f"Backstop for {r.school.who}: {school.describe()} after it received your requirement for review "  # type: ignore[union-attr]
+            f"on {long_date(facts.review_requested)} (day 0){shift}",
+            school.citation,
+            b.calendar.skipped_between(day0, due),
+        )
     if window_due is not None and facts.review_requested > window_due:
         b.notes.append(
             f"The review was asked for after the window closed ({long_date(window_due)}); the authority may "

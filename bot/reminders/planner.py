@@ -131,7 +131,7 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
         if key in dates:
             chains[chain].append((key, dates[key]))
     # A request for review received on a non-working day: late only after the later reading too.
-    review_late = _latest(dates, "review_due", "review_due_next_working_day")
+    review_late = _latest(dates, "review_due", "review_due_next_working_day", "review_school_backstop")
     if review_late is not None and "review_due" in dates:
         chains[Chain.REVIEW_LATE].append(review_late)
     return chains

@@ -48,6 +48,7 @@ def _request_json(request: Request, authority: Authority, events: list[Event], f
         "title": request.title,
         "authority": {"name": authority.name, "division": authority.division},
         "law": request.law,
+        "school": request.school,  # with law and division, what `foibot deadline --timeline` needs
         "visibility": request.visibility,
         "sent_on": request.sent_on.isoformat(),
         "reference": request.reference,

@@ -233,7 +233,11 @@ EVENTS: dict[EventKind, EventSpec] = {
             "Acknowledged",
             _WAITING,
             "a request awaiting a response",
-            fields=(FieldSpec("reference", FieldKind.TEXT, "the authority's reference"),),
+            fields=(
+                FieldSpec("reference", FieldKind.TEXT, "the authority's reference"),
+                # "We aim to respond by ...": shown beside the law's date, or pointed out when later.
+                FieldSpec("promised_by", FieldKind.DATE, "the date the authority said it aims to respond by"),
+            ),
         ),
         EventSpec(
             EventKind.CLARIFICATION_REQUESTED,

@@ -144,9 +144,18 @@ def _extension(state: _State, event: TimelineEvent) -> None:
         if late is not None:
             state.notes.append(late)
             return
-    # Once validly extended, a later notice only revises the date promised.
+    # Once validly extended, a later notice only revises the date promised; the first notice's
+    # day is when the extension was notified (the engine checks it against the first period too).
     state.extended_to = new_date
-    state.facts = replace(state.facts, extended_to=new_date)
+    notified = state.facts.extension_notified or event.on
+    state.facts = replace(state.facts, extended_to=new_date, extension_notified=notified)
+
+
+def _acknowledged(state: _State, event: TimelineEvent) -> None:
+    promised = event.data.get("promised_by")
+    if promised:
+        assert state.facts is not None
+        state.facts = replace(state.facts, promised_by=date.fromisoformat(promised))
 
 
 def _response(state: _State, event: TimelineEvent) -> None:
@@ -181,6 +190,7 @@ def _after_verdict(recorded: Outcome | None, before: Outcome | None) -> Outcome:
 _DATA_EFFECTS = {
     EventKind.CLARIFICATION_REQUESTED: _new_clarification_round,
     EventKind.EXTENSION: _extension,
+    EventKind.ACKNOWLEDGED: _acknowledged,
     EventKind.RESPONSE: _response,
     EventKind.REVIEW_RESPONSE: _review_response,
 }

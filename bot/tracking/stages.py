@@ -44,7 +44,7 @@ class StageInfo:
 # backstop are shown and alerted on, but the first date drives the next deadline.
 _WAITING_ALSO = (
     "response_due_next_working_day", "clarified_part_due_next_working_day", "school_backstop", "review_request_by",
-    "complaint_by",
+    "complaint_by", "authority_promised", "authority_extended_to",
 )
 
 STAGES: dict[Stage, StageInfo] = {
@@ -78,7 +78,7 @@ STAGES: dict[Stage, StageInfo] = {
             Stage.IN_REVIEW,
             Status.INTERNAL_REVIEW,
             ("review_due",),
-            ("review_due_next_working_day", "review_due_max", "complaint_by"),
+            ("review_due_next_working_day", "review_due_max", "review_school_backstop", "complaint_by"),
             ("review_response", "complaint_made"),
         ),
         StageInfo(Stage.REVIEWED, None, ("complaint_by",), (), ("complaint_made",)),

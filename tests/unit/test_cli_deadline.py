@@ -27,7 +27,8 @@ def test_phso_case_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert any("FOIA s.10(1)" in b for b in data["basis"])
 
 
-def test_json_keys_are_only_deadlines_skipped_and_basis(capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_keys_are_the_deadlines_then_skipped_basis_named_deadlines_and_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 15: the JSON also names each deadline with its rule ("deadlines") and gives the notes.
     data = run_json(
         capsys,
         "--law", "foia",
@@ -39,8 +40,11 @@ def test_json_keys_are_only_deadlines_skipped_and_basis(capsys: pytest.CaptureFi
     assert set(data) == {
         "response_due", "response_due_next_working_day", "response_due_extended", "school_backstop",
         "review_request_by", "review_due", "review_due_next_working_day", "review_due_max", "complaint_by",
-        "skipped", "basis",
+        "skipped", "basis", "deadlines", "notes",
     }  # Sat 9 April 2022: the review's next-working-day reading is given too
+    assert set(data["deadlines"]) == {k for k, v in data.items() if isinstance(v, str)}
+    assert data["deadlines"]["school_backstop"]["title"] == "School backstop (60 working days)"
+    assert "SI 2004/3364" in data["deadlines"]["school_backstop"]["citation"]
     assert data["school_backstop"] == "2022-06-24"
     assert data["review_due"] == "2022-05-11"
 

@@ -14,6 +14,10 @@ from bot.law.entry import CalendarKind, ClockRule, FeeRule, Law, LawWords, Perio
 
 log = logging.getLogger(__name__)
 
+# The EIR have their own Code of Practice, issued under EIR reg 16 (Defra, laid 16 February 2005:
+# http://archive.defra.gov.uk/corporate/policy/opengov/eir/cop.htm), not the FOIA s.45 Code.
+_EIR_CODE = "EIR Code of Practice under reg 16 (Defra, 2005)"
+
 ENTRY = Regime(
     law=Law.EIR,
     title="Environmental Information Regulations 2004",
@@ -22,7 +26,11 @@ ENTRY = Regime(
     regulator_short="ICO",
     calendar=CalendarKind.UK_UNION,
     # [K] EIR reg 2(1) takes FOIA's working day; [V] councils' EIR pages ("anywhere in the UK")
-    working_day_citation="EIR reg 2(1) (FOIA s.10(6)): not a weekend or a bank holiday anywhere in the UK",
+    # EIR reg 2(1) takes FOIA s.10(6)'s working day, which leaves out Christmas Day and Good Friday too
+    # (https://www.legislation.gov.uk/uksi/2004/3391/regulation/2; the calendar already does).
+    working_day_citation=(
+        "EIR reg 2(1) (FOIA s.10(6)): not a weekend, Christmas Day, Good Friday or a bank holiday anywhere in the UK"
+    ),
     # [V] EIR reg 5(2); ICO: "day 1" is the first working day after receipt
     response=Period(20, Unit.WORKING_DAYS, "EIR reg 5(2)"),
     response_rule="make the information available by the 20th working day after receipt",
@@ -37,7 +45,11 @@ ENTRY = Regime(
     # [K] EIR reg 8(5)-(6): advance payment pauses the clock; unpaid after 60 working days
     fees=FeeRule("EIR reg 8(5), 8(6)", Period(60, Unit.WORKING_DAYS, "EIR reg 8(5)")),
     fees_start_clock=False,
-    school_backstop=None,  # the school regulations vary FOIA s.10 only
+    school_backstop=None,
+    no_school_rule=(
+        "The schools' 60-working-day rule (SI 2004/3364, made under FOIA s.10(4)) varies FOIA s.10 only; "
+        "it does not apply under the EIR."
+    ),
     review_name="reconsideration (EIR reg 11)",
     # [V] reg 11(2) representations within 40 WD; reg 11(4) decision within 40 WD
     review_window=Period(40, Unit.WORKING_DAYS, "EIR reg 11(2)"),
@@ -47,7 +59,12 @@ ENTRY = Regime(
     complaint_window=Period(6, Unit.WEEKS, f"EIR reg 18 (FOIA s.50); {ICO_COMPLAINTS}"),
     complaint_rule="complain to the ICO within 6 weeks of the reconsideration outcome",
     # [V] FOIMan 2958 on the final 2018 s.45 Code; councils that apply it (Newcastle-under-Lyme)
-    next_working_day_reading="2018 s.45 Code of Practice as some authorities apply it (FOIMan; Newcastle-under-Lyme)",
+    # The reading is some authorities' practice, e.g. Newcastle-under-Lyme's EIR page; the FOIA s.45
+    # Code does not govern the EIR, which have their own Code of Practice under reg 16.
+    next_working_day_reading=(
+        "some authorities' practice (Newcastle-under-Lyme's EIR page); the EIR's own Code of Practice is "
+        f"the {_EIR_CODE}, not the FOIA s.45 Code"
+    ),
     no_review_outcome=(
         "No reconsideration outcome yet: it was due within 40 working days ({base}, EIR reg 11(4)); the ICO "
         "accepts a complaint after that. foibot counts the ICO's 6 weeks from that day, so complain promptly."

@@ -10,9 +10,29 @@ from __future__ import annotations
 import logging
 
 from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS
-from bot.law.entry import CalendarKind, ClockRule, Division, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, Unit
+from datetime import date
+
+from bot.law.entry import (
+    CalendarKind, ClockRule, Division, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, TemporaryLimit, Unit,
+)
 
 log = logging.getLogger(__name__)
+
+# The Commissioner, 13 March 2020: the EIRs rest on an EU Directive, so the Scottish Parliament could
+# not extend their timescales (https://www.itspublicknowledge.info/home/News/20200313.aspx); the 2020
+# Act changed FOISA only.
+_EISR_CORONAVIRUS = TemporaryLimit(
+    first_day=date(2020, 4, 7),
+    last_day=date(2020, 5, 26),
+    response=None,
+    review=None,
+    explanation=(
+        "The Coronavirus (Scotland) Act 2020 lengthened the FOISA limits from 7 April to 26 May 2020, but not "
+        "the EISR ones: the EISR rest on an EU Directive (Scottish Information Commissioner, 13 March 2020: "
+        "https://www.itspublicknowledge.info/home/News/20200313.aspx), so their 20 working days stood."
+    ),
+    citation="Scottish Information Commissioner, 13 March 2020: EISR limits not changed",
+)
 
 ENTRY = Regime(
     law=Law.EISR,
@@ -35,6 +55,11 @@ ENTRY = Regime(
     fees=FeeRule("EISR reg 8", Period(60, Unit.WORKING_DAYS, "EISR reg 8")),
     fees_start_clock=False,
     school_backstop=None,
+    no_school_rule=(
+        "The Scottish schools' rule (SSI 2016/346, made under FOISA s.10(4) and s.21(6)) varies FOISA only; "
+        "it does not apply under the EISR."
+    ),
+    temporary_limits=(_EISR_CORONAVIRUS,),
     review_name="a review (EISR reg 16)",
     # [V] reg 16: representations within 40 WD; decision within 20 WD ([K] paragraph numbers)
     review_window=Period(40, Unit.WORKING_DAYS, "EISR reg 16(2)"),

@@ -10,9 +10,21 @@ from __future__ import annotations
 import logging
 
 from bot.law.entries._common import ICO, ICO_COMPLAINTS, FOIA_CODE, ICO_GUIDE, ICO_ADDRESS, HOGAN_HARM
-from bot.law.entry import CalendarKind, ClockRule, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, Unit
+from bot.law.entry import CalendarKind, ClockRule, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, SchoolRule, Unit
 
 log = logging.getLogger(__name__)
+
+# FOIA: SI 2004/3364 reg 3 (maintained schools; https://www.legislation.gov.uk/uksi/2004/3364/regulation/3),
+# SI 2009/1369 (Northern Ireland), SI 2010/2768 (academies).
+_FOIA_SCHOOLS = SchoolRule(
+    backstop=Period(60, Unit.WORKING_DAYS, "SI 2004/3364 reg 3; SI 2009/1369; SI 2010/2768"),
+    who="a maintained school or academy",
+    explanation=(
+        "A maintained school or academy must answer by the earlier of the 20th school day or the 60th "
+        "working day (SI 2004/3364 reg 3; SI 2009/1369; SI 2010/2768). foibot has no school calendar, so it "
+        "shows the 60-working-day backstop ({due}); in term time the answer is due sooner."
+    ),
+)
 
 ENTRY = Regime(
     law=Law.FOIA,
@@ -41,7 +53,8 @@ ENTRY = Regime(
     fees=FeeRule("FOIA s.9, s.10(2)", Period(3, Unit.MONTHS, "FOIA s.9(2)")),
     fees_start_clock=False,
     # [V] SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies)
-    school_backstop=Period(60, Unit.WORKING_DAYS, "SI 2004/3364 reg 3; SI 2009/1369; SI 2010/2768"),
+    school_backstop=None,
+    school=_FOIA_SCHOOLS,
     review_name="an internal review",
     # [V] ICO: ask within 40 working days of the response; review within 20, at most 40
     review_window=Period(40, Unit.WORKING_DAYS, FOIA_CODE),

@@ -10,9 +10,59 @@ from __future__ import annotations
 import logging
 
 from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS
-from bot.law.entry import CalendarKind, ClockRule, Division, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, Unit
+from datetime import date
+
+from bot.law.entry import (
+    CalendarKind, ClockRule, Division, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, SchoolRule, TemporaryLimit, Unit,
+)
 
 log = logging.getLogger(__name__)
+
+# FOISA: The Freedom of Information (Scotland) Act 2002 (Time for Compliance) Regulations 2016, SSI
+# 2016/346, made under FOISA s.10(4) and s.21(6), in force 1 December 2016
+# (https://www.legislation.gov.uk/ssi/2016/346/regulation/1): for grant-aided and independent special
+# schools, 20 working days not counting working days that are not school days, and in any event by
+# the 60th working day, for requests and for requirements for review (Scottish Government,
+# consultation response: https://www.gov.scot/publications/freedom-information-scotland-act-2002-time-compliance-regulations-consultation-response/pages/2/).
+# Other Scottish schools are run by councils, which answer under the usual 20 working days.
+_SSI_2016_346 = "SSI 2016/346 (FOISA s.10(4), s.21(6))"
+_FOISA_SCHOOLS = SchoolRule(
+    backstop=Period(60, Unit.WORKING_DAYS, _SSI_2016_346),
+    who="a grant-aided or independent special school",
+    applies_from=date(2016, 12, 1),
+    review_backstop=Period(60, Unit.WORKING_DAYS, _SSI_2016_346),
+    explanation=(
+        "A grant-aided or independent special school has 20 working days not counting days that are not "
+        "school days, and in any event until the 60th working day, for a request and for a requirement for "
+        "review (The Freedom of Information (Scotland) Act 2002 (Time for Compliance) Regulations 2016, SSI "
+        "2016/346, in force 1 December 2016: https://www.legislation.gov.uk/ssi/2016/346). foibot has no "
+        "school calendar, so it shows the 60-working-day backstop ({due}); in term time the answer is due "
+        "sooner. A council-run school answers through its council, under the usual 20 working days."
+    ),
+)
+# Coronavirus (Scotland) Act 2020 sch.6 paras 3-4 (https://www.legislation.gov.uk/asp/2020/7/schedule/6/enacted)
+# made the FOISA limits for a response and for a review 60 working days from 7 April 2020; the
+# Coronavirus (Scotland) (No.2) Act 2020 sch.4 para 11 repealed them from 27 May 2020
+# (https://www.legislation.gov.uk/asp/2020/10/schedule/4/part/8/enacted). The Scottish Information
+# Commissioner: a response issued from 7 April to 26 May 2020 is judged by the 60 working days; a
+# request still unanswered on 27 May 2020 went back to 20
+# (https://www.itspublicknowledge.info/Law/Covid-19EmergencyLegislation.aspx).
+_CORONAVIRUS_SCOTLAND = "Coronavirus (Scotland) Act 2020 sch.6 paras 3-4 (7 April to 26 May 2020)"
+_FOISA_CORONAVIRUS = TemporaryLimit(
+    first_day=date(2020, 4, 7),
+    last_day=date(2020, 5, 26),
+    response=Period(60, Unit.WORKING_DAYS, _CORONAVIRUS_SCOTLAND),
+    review=Period(60, Unit.WORKING_DAYS, _CORONAVIRUS_SCOTLAND),
+    explanation=(
+        "From 7 April to 26 May 2020 the Coronavirus (Scotland) Act 2020 (sch.6 paras 3-4) gave 60 working "
+        "days instead of 20 for a response and for a review; the Coronavirus (Scotland) (No.2) Act 2020 "
+        "repealed that from 27 May 2020. The Scottish Information Commissioner judges a response issued from "
+        "7 April to 26 May 2020 by the 60 working days, and one still unanswered on 27 May 2020 by the 20 "
+        "(https://www.itspublicknowledge.info/Law/Covid-19EmergencyLegislation.aspx); the Commissioner may "
+        "also accept a delay caused by coronavirus as reasonable (sch.6 para 6)."
+    ),
+    citation=_CORONAVIRUS_SCOTLAND,
+)
 
 ENTRY = Regime(
     law=Law.FOISA,
@@ -33,7 +83,9 @@ ENTRY = Regime(
     # [V] FOISA s.10(3) fee-notice period disregarded; [K] s.9(4) three months to pay
     fees=FeeRule("FOISA s.9, s.10(3)", Period(3, Unit.MONTHS, "FOISA s.9(4)")),
     fees_start_clock=False,
-    school_backstop=None,  # no Scottish school-day variation found (fact sheet 5, not verified)
+    school_backstop=None,
+    school=_FOISA_SCHOOLS,
+    temporary_limits=(_FOISA_CORONAVIRUS,),
     review_name="a review (a requirement for review, FOISA s.20)",
     # [V] s.20(5): 40 WD after the 20-WD period expires, or after a late response arrives
     review_window=Period(40, Unit.WORKING_DAYS, "FOISA s.20(5)"),
@@ -96,8 +148,12 @@ ENTRY = Regime(
         duty_text="promptly and in any event by not later than the twentieth working day after receipt",
         response_period="20 working days",
         working_days=True,
-        school_variation="",  # the school regulations vary FOIA s.10 only
-        school_duty_text="",
+        # SSI 2016/346 (FOISA s.10(4)): grant-aided and independent special schools, in force 1 December 2016
+        school_variation="as varied for grant-aided and independent special schools (SSI 2016/346)",
+        school_duty_text=(
+            "promptly and in any event by the twentieth working day after receipt not counting days that are not "
+            "school days, and by the sixtieth working day at the latest"
+        ),
         extension="",
         extension_limit="",
         refusal_notice="section 16(1)",
