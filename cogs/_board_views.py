@@ -13,6 +13,7 @@ import discord
 
 from bot.services import board
 from bot.services import requests as request_service
+from bot.services.pictures import timeline_picture
 from cogs._request_views import send_detail
 from cogs._shared import guarded, viewer_of
 
@@ -39,7 +40,8 @@ class BoardButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"boa
         db = interaction.client.db  # type: ignore[attr-defined]
         viewer = viewer_of(interaction)
         if self.action == "open":
-            await send_detail(interaction, None, await request_service.get_request(db, viewer, self.public_id))
+            detail = await request_service.get_request(db, viewer, self.public_id)
+            await send_detail(interaction, None, detail, picture=await timeline_picture(detail))
             return
         if self.action == "follow":
             request = await board.follow(db, viewer, self.public_id)

@@ -6,6 +6,7 @@ page), so they keep working after a restart; the service checks who may act on e
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX
 from cogs._shared import before_form, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
+    from bot.services.pictures import Picture
     from bot.services.requests import RequestDetail, RequestPage
 
 log = logging.getLogger(__name__)
@@ -243,15 +245,21 @@ def detail_inputs(defaults: dict[str, str]) -> dict[str, discord.ui.TextInput[An
             for name, (label, limit, required) in spec.items()}
 
 
-async def send_detail(interaction: discord.Interaction, content: str | None, detail: RequestDetail) -> None:
-    """The request's embed (and its action buttons) as a private followup."""
+async def send_detail(interaction: discord.Interaction, content: str | None, detail: RequestDetail, *,
+                      picture: Picture | None = None) -> None:
+    """The request's embed (and its action buttons) as a private followup; with ``picture``, the
+    timeline image inside the embed, its alt text as the attachment's description."""
     extra: dict[str, Any] = {}
     if content:
         extra["content"] = content
     view = show_view(detail)
     if view is not None:
         extra["view"] = view
-    await interaction.followup.send(embed=show_embed(detail), ephemeral=True, **extra)
+    embed = show_embed(detail)
+    if picture is not None:
+        extra["file"] = discord.File(io.BytesIO(picture.png), picture.filename, description=picture.description)
+        embed.set_image(url=f"attachment://{picture.filename}")
+    await interaction.followup.send(embed=embed, ephemeral=True, **extra)
 
 
 class DetailsForm(discord.ui.Modal):

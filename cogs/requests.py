@@ -23,6 +23,7 @@ from bot.law.regimes import DIVISION_NAMES, Law
 from bot.services import Visibility, authorities
 from bot.services import requests as service
 from bot.services.export import export_requests
+from bot.services.pictures import timeline_picture
 from bot.services.reading import READABLE_EVENTS
 from bot.tracking import EVENTS, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, Status
 from bot.tracking.answers import ANSWERS_TEXT_MAX
@@ -134,7 +135,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         detail = await service.get_request(self.bot.db, viewer_of(interaction), request)
-        await send_detail(interaction, None, detail)
+        await send_detail(interaction, None, detail, picture=await timeline_picture(detail))
 
     @app_commands.command(name="update", description="Record what happened: a response, a review, a clarification...")
     @app_commands.describe(

@@ -48,6 +48,10 @@ async def test_a_shared_request_posts_one_card_and_a_follower_gets_its_overdue_d
 
     opened = await (await fake.click(card, f"board:open:{public_id}", user=fake.bob)).reply()
     assert opened.ephemeral and public_id in opened.text
+    # Its /request show, with the picture of its clock and the picture's alt text.
+    (picture,) = opened.attachments
+    assert picture.filename == "timeline.png" and picture.data[:4] == b"\x89PNG"
+    assert picture.description and picture.description.startswith(f"Timeline of request {public_id}: received 28 March 2022")
     followed = await (await fake.click(card, f"board:follow:{public_id}", user=fake.bob)).reply()
     assert followed.ephemeral and "You follow" in followed.text
     dm = await fake.wait_for_dm(fake.bob, timeout=15)
