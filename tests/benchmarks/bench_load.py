@@ -194,6 +194,7 @@ async def run(args: argparse.Namespace) -> None:
                                          "--duration", str(int(args.seconds))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await drive(fake, members, min(args.rate, 20), 2, rng)  # warm-up: imports, caches, pools
         cpu_before = [cpu_seconds(b.proc.pid) for b in bots if b.proc]
+        harness_before = time.process_time()
         began = time.perf_counter()
         results = await drive(fake, members, args.rate, args.seconds, rng)
         took = time.perf_counter() - began
@@ -205,6 +206,8 @@ async def run(args: argparse.Namespace) -> None:
         for index, seconds in enumerate(cpu):
             print(f"  process {index}: CPU {seconds:.1f} s ({seconds / took * 100:.0f}% of a core), "
                   f"{seconds / answered * 1000 * len(cpu):.1f} ms CPU per command it answered (about)")
+        harness = time.process_time() - harness_before
+        print(f"  this script (the fake Discord and the members): CPU {harness:.1f} s ({harness / took * 100:.0f}% of a core)")
         print(f"  database connections: {await connections(url, dbname)}")
         by_shard = {s: sum(1 for r in results if isinstance(r, InteractionRecord) and r.shard and r.shard[0] == s)
                     for s in range(args.processes)}
