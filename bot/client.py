@@ -125,6 +125,10 @@ class FoiTree(app_commands.CommandTree):
         await reply_privately(interaction, message)
 
 
+# Seconds discord.py may wait out a rate limit (its minimum is 30); well inside the alert lease.
+MAX_RATELIMIT_WAIT = 30.0
+
+
 class FoiBot(commands.Bot):
     """foibot. ``services=False`` builds the command tree without starting background work
     (``check`` and ``sync`` use it)."""
@@ -141,6 +145,9 @@ class FoiBot(commands.Bot):
             allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True),
             allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
             guild_ready_timeout=settings.guild_ready_timeout,
+            # A 429 longer than this raises RateLimited instead of being slept through: the alert
+            # dispatcher must not sit inside a claim past its lease (it reschedules instead).
+            max_ratelimit_timeout=MAX_RATELIMIT_WAIT,
         )
         self.settings = settings
         self.db = db

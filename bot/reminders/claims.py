@@ -14,7 +14,16 @@ from one database and each alert goes to one of them (design part 8):
 A claim is a lease: a dispatcher that dies mid-batch leaves ``sending`` rows whose lease
 expires; ``release_expired_leases`` puts them back to ``pending`` for anyone to send. Every
 write after the claim is conditional on ``state='sending' AND claimed_by=:me``, so a dispatcher
-that lost its lease never overwrites another's result.
+that lost its lease never overwrites another's result, and ``renew`` is asked, in the database,
+right before each DM is sent: a dispatcher whose lease ran out (paused, partitioned, stuck behind
+a rate limit) finds out before it POSTs, never after.
+
+A row this version cannot handle (an alert kind planned by a newer foibot in a rolling deploy,
+or left behind by a rollback) is set aside on its own as ``held`` and logged once; the rest of its
+batch goes on. Any process that knows the kind puts it back (``release_held``).
+
+A member whose DMs were found closed (50007) gets no further claims until they use a command
+again (which shows them the notice): each new alert would only cost another 403.
 
 These run on Core connections (no ORM unit of work): at a few statements per batch, the
 dispatcher's own cost stays far below Discord's 50 requests a second (``bench_alerts.py``).
@@ -24,15 +33,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, literal, select, update
+from sqlalchemy import and_, case, exists, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.models import Alert, Authority, Request, UserSettings
-from bot.reminders.kinds import supersession_key
+from bot.reminders.kinds import KINDS_BY_NAME, supersession_key
 from bot.reminders.messages import AlertContext
 from bot.reminders.outbox import prefs_from
 from bot.reminders.planner import MemberPrefs, is_actionable
@@ -66,7 +75,7 @@ class Outcome:
     """What to write for one claimed alert after trying it."""
 
     alert: Claimed
-    state: str  # sent | pending (retry) | failed | cancelled
+    state: str  # sent | pending (retry) | failed | cancelled | held (cannot be handled by this version)
     message_id: int | None = None
     retry_at: datetime | None = None
     error: str | None = None
@@ -86,9 +95,55 @@ async def release_expired_leases(db: Database, *, now: datetime) -> int:
     return result.rowcount
 
 
+def _member_reachable() -> Any:
+    """Not a member whose DMs were found closed and who has not used a command since."""
+    return ~exists().where(UserSettings.user_id == Alert.user_id, UserSettings.dms_closed.is_(True),
+                           UserSettings.dm_notice_pending.is_(True))
+
+
 def due_ids(now: datetime, limit: int) -> Any:
     """The due-alert scan: served by the ``(state, fire_at)`` index, oldest first."""
-    return select(Alert.id).where(Alert.state == "pending", Alert.fire_at <= now).order_by(Alert.fire_at).limit(limit)
+    return (select(Alert.id).where(Alert.state == "pending", Alert.fire_at <= now, _member_reachable())
+            .order_by(Alert.fire_at).limit(limit))
+
+
+async def renew(db: Database, ids: list[int], *, worker: str, now: datetime, lease: timedelta) -> set[int]:
+    """Extend this worker's lease on ``ids`` if it still holds it (not expired); returns the ids
+    renewed. Asked right before each DM: an id missing from the answer must not be sent."""
+    if not ids:
+        return set()
+    async with db.engine.begin() as conn:
+        done = (await conn.execute(
+            update(Alert).where(Alert.id.in_(ids), Alert.state == "sending", Alert.claimed_by == worker,
+                                Alert.lease_until >= now)
+            .values(lease_until=now + lease).returning(Alert.id)
+        )).scalars().all()
+    return set(done)
+
+
+async def release_mine(db: Database, ids: list[int], *, worker: str, now: datetime) -> int:
+    """Give back claims this worker will not send (a graceful stop): pending again at once, the
+    attempt not counted."""
+    if not ids:
+        return 0
+    async with db.engine.begin() as conn:
+        result = await conn.execute(
+            update(Alert).where(Alert.id.in_(ids), Alert.state == "sending", Alert.claimed_by == worker)
+            .values(state="pending", claimed_by=None, lease_until=None, attempts=Alert.attempts - 1, updated_at=now)
+        )
+    return result.rowcount
+
+
+async def release_held(db: Database, *, now: datetime) -> int:
+    """Put back ``held`` alerts whose kind this version knows (set aside by an older process)."""
+    async with db.engine.begin() as conn:
+        result = await conn.execute(
+            update(Alert).where(Alert.state == "held", Alert.kind.in_(sorted(KINDS_BY_NAME)))
+            .values(state="pending", last_error=None, updated_at=now)
+        )
+    if result.rowcount:
+        log.info("took back %d alert(s) of kinds an older foibot had set aside", result.rowcount)
+    return result.rowcount
 
 
 def _claim_statement(db: Database, *, worker: str, now: datetime, limit: int, lease: timedelta) -> Any:
@@ -126,7 +181,9 @@ async def claim_batch(db: Database, *, worker: str, now: datetime, limit: int, l
 async def next_fire_at(db: Database) -> datetime | None:
     """When the soonest pending alert is due (an index look-up)."""
     async with db.read_engine.connect() as conn:
-        return (await conn.execute(select(func.min(Alert.fire_at)).where(Alert.state == "pending"))).scalar()
+        return (await conn.execute(
+            select(func.min(Alert.fire_at)).where(Alert.state == "pending", _member_reachable())
+        )).scalar()
 
 
 # -- what to send -----------------------------------------------------------------------------
@@ -135,6 +192,7 @@ async def next_fire_at(db: Database) -> datetime | None:
 class Batch:
     contexts: dict[int, AlertContext]  # alert id -> what to send
     skip: dict[int, str]  # alert id -> why it is not sent (cancelled)
+    held: dict[int, str] = field(default_factory=dict)  # alert id -> why this version cannot handle it
 
 
 async def prepare(db: Database, claimed: list[Claimed], *, now: datetime) -> Batch:
@@ -160,12 +218,19 @@ async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: dat
         )
     )).all()
     # Rivals are the same member's alerts of the request: a follower's never supersede the owner's.
+    # A rival of a kind this version does not know is left out: it is not ours to weigh.
     by_request: dict[tuple[int, int], list[Any]] = {}
     for row in rivals:
-        by_request.setdefault((row.request_id, row.user_id), []).append(row)
+        if row.kind in KINDS_BY_NAME:
+            by_request.setdefault((row.request_id, row.user_id), []).append(row)
     contexts: dict[int, AlertContext] = {}
     skip: dict[int, str] = {}
+    held: dict[int, str] = {}
     for c in claimed:
+        if c.kind not in KINDS_BY_NAME:
+            held[c.id] = f"unknown alert kind {c.kind!r} (planned by a newer foibot?): set aside"
+            log.warning("alert %s has kind %r, which this version does not know: set aside as held", c.id, c.kind)
+            continue
         member = prefs.get(c.user_id, prefs_from(None))
         request = requests.get(c.request_id)
         reason = "its request no longer exists" if request is None else stale_reason(c, by_request.get((c.request_id, c.user_id), []), now, member)
@@ -179,7 +244,7 @@ async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: dat
             law=request.law, status=request.status, zone=member.zone, reference=request.reference, link=request.link,
             deadlines=request.deadlines or {}, following=request.owner_id != c.user_id,
         )
-    return Batch(contexts, skip)
+    return Batch(contexts, skip, held)
 
 
 def stale_reason(claimed: Claimed, rivals: Iterable[Any], now: datetime, prefs: MemberPrefs) -> str | None:
@@ -227,7 +292,7 @@ async def record(db: Database, outcomes: list[Outcome], *, worker: str, now: dat
         return 0
     owned = 0
     async with db.engine.begin() as conn:
-        for state in ("sent", "pending", "failed", "cancelled"):
+        for state in ("sent", "pending", "failed", "cancelled", "held"):
             group = [o for o in outcomes if o.state == state]
             if not group:
                 continue
@@ -238,6 +303,8 @@ async def record(db: Database, outcomes: list[Outcome], *, worker: str, now: dat
                               deliveries=Alert.deliveries + 1, snoozed_until=None)
             elif state == "pending":
                 values.update(fire_at=_per_row(group, Alert.fire_at, lambda o: o.retry_at), claimed_by=None)
+            elif state == "held":
+                values.update(claimed_by=None, attempts=Alert.attempts - 1)
             mine = and_(Alert.id.in_([o.alert.id for o in group]), Alert.state == "sending", Alert.claimed_by == worker)
             done = (await conn.execute(update(Alert).where(mine).values(**values).returning(Alert.id))).scalars().all()
             owned += len(done)

@@ -4,13 +4,22 @@ Why not RoboDanny's timer (research notes 1.2): it deletes a timer *before* disp
 send is lost), has no claim (two processes both send), and dies silently on an unexpected error.
 Here delivery is at-least-once with the duplicate window closed by Discord's nonce:
 
-1. claim a batch atomically with a lease (``claims.claim_due``);
-2. drop the stale ones: superseded by a later alert of the same request, or a closed window;
-3. send each DM with a deterministic nonce (``AlertContext.nonce``), ``enforce_nonce`` on;
-4. record: ``sent`` with the message id; a transient failure (5xx, timeout, rate limit) goes
-   back to ``pending`` with exponential backoff up to a cap; Discord error 50007 (the member's
-   DMs are closed) fails the alert without retrying, marks the member, and tells them on their
-   next command.
+1. claim a batch atomically with a short lease (``claims.claim_due``), renewed while the batch
+   is worked on;
+2. drop the stale ones: superseded by a later alert of the same request, or a closed window; set
+   aside (``held``) one this version cannot handle, on its own;
+3. renew the lease in the database right before each POST (a lease already lost means another
+   dispatcher owns the alert: do not send), then send the DM with a deterministic nonce
+   (``AlertContext.nonce``), ``enforce_nonce`` on. discord.py's ``max_ratelimit_timeout`` (set
+   in ``bot.client``, shorter than the lease) makes a long 429 come back as ``RateLimited``
+   instead of being slept through inside the claim;
+4. record, retrying a failed write: ``sent`` with the message id; a transient failure (5xx,
+   timeout, 401, rate limit) goes back to ``pending`` with exponential backoff up to a cap, never
+   sooner than Discord's retry-after; Discord error 50007 (the member's DMs are closed) fails the
+   alert without retrying, marks the member, and tells them on their next command.
+
+``stop()`` is graceful: DMs already being POSTed finish and are recorded, the rest of the claim
+is given back (pending again at once).
 
 The loop sleeps until the soonest pending alert, but never longer than ``poll_interval`` (so
 alerts planned by other processes are seen, and asyncio's long-sleep limits never matter), and
@@ -76,12 +85,17 @@ class Sender(Protocol):
 @dataclass(frozen=True)
 class DispatchSettings:
     batch_size: int = 50  # a few seconds of DMs at Discord's global 50 requests/s
-    lease: timedelta = timedelta(minutes=5)  # longer than a batch takes, even with rate limits
+    # Far shorter than Discord's nonce window ("a few minutes"), so a re-send after a crash falls
+    # inside it; longer than one POST can take with discord.py's rate-limit wait capped (see
+    # bot.client.MAX_RATELIMIT_WAIT). Renewed every third of itself while the batch is worked on.
+    lease: timedelta = timedelta(seconds=90)
     poll_interval: float = 30.0  # seconds: how soon alerts planned by another process are seen
     concurrency: int = 4  # DMs in flight at once; discord.py queues them under the rate limits
     backoff_base: float = 30.0
     backoff_cap: float = 30 * 60.0
-    max_attempts: int = 12  # about 4 hours of retries at the cap, then the alert is given up
+    max_attempts: int = 12  # 30 s doubling to the cap: about 3 hours of retries, then given up
+    record_retries: int = 5  # a failed write of outcomes is tried again this many times
+    record_pause: float = 0.5  # seconds, doubling, between those tries
     error_pause: float = 5.0  # after an unexpected error in the loop
 
 
@@ -128,6 +142,7 @@ class Dispatcher:
         self._sleeping_until: datetime | None = None
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._stopping = asyncio.Event()
 
     # -- one pass ------------------------------------------------------------------------------
 
@@ -135,14 +150,16 @@ class Dispatcher:
         """Release expired leases, then claim and deliver batches until nothing is due.
         Returns how many DMs were sent."""
         await claims.release_expired_leases(self.db, now=self.now())
+        await claims.release_held(self.db, now=self.now())
         sent = 0
-        while True:
+        while not self._stopping.is_set():
             batch, prepared = await claims.claim_batch(
                 self.db, worker=self.worker, now=self.now(), limit=self.settings.batch_size, lease=self.settings.lease
             )
             if not batch:
                 return sent
             sent += await self.deliver(batch, prepared)
+        return sent
 
     async def deliver(self, batch: list[Claimed], batch_info: claims.Batch | None = None) -> int:
         """Send a claimed batch; each result is recorded as soon as it is known (results that
@@ -151,8 +168,11 @@ class Dispatcher:
             batch_info = await claims.prepare(self.db, batch, now=self.now())
         contexts = batch_info.contexts
         pending: list[Outcome] = [Outcome(c, "cancelled", error=batch_info.skip[c.id]) for c in batch if c.id in batch_info.skip]
+        pending += [Outcome(c, "held", error=batch_info.held[c.id]) for c in batch if c.id in batch_info.held]
         lock = asyncio.Lock()
         semaphore = asyncio.Semaphore(self.settings.concurrency)
+        working = {c.id for c in batch if c.id in contexts}  # claimed, not yet recorded or given back
+        given_back: list[int] = []
         sent = 0
 
         async def flush() -> None:
@@ -160,21 +180,66 @@ class Dispatcher:
                 if pending:
                     items = pending[:]
                     pending.clear()
-                    await claims.record(self.db, items, worker=self.worker, now=self.now())
+                    await self._record(items)
 
         async def one(claimed: Claimed) -> None:
             nonlocal sent
             async with semaphore:
+                if self._stopping.is_set():  # stopping: give it back rather than start it
+                    given_back.append(claimed.id)
+                    working.discard(claimed.id)
+                    return
                 outcome = await self._attempt(claimed, contexts[claimed.id])
+            working.discard(claimed.id)
+            if outcome is None:
+                return
             sent += outcome.state == "sent"
             pending.append(outcome)
             await flush()
 
-        await flush()
-        await asyncio.gather(*(one(c) for c in batch if c.id in contexts))
+        heartbeat = asyncio.create_task(self._keep_leases(working))
+        try:
+            await flush()
+            await asyncio.gather(*(one(c) for c in batch if c.id in contexts))
+        finally:
+            heartbeat.cancel()
+        if given_back:
+            released = await claims.release_mine(self.db, given_back, worker=self.worker, now=self.now())
+            log.info("alert dispatcher %s stopping: gave back %d claimed alert(s)", self.worker, released)
         return sent
 
-    async def _attempt(self, claimed: Claimed, context: AlertContext) -> Outcome:
+    async def _record(self, items: list[Outcome]) -> None:
+        """Write outcomes, trying again when the write fails: an outcome lost here is a DM sent again
+        after the lease (inside Discord's nonce window, but still avoidable)."""
+        pause = self.settings.record_pause
+        for attempt in range(self.settings.record_retries + 1):
+            try:
+                await claims.record(self.db, items, worker=self.worker, now=self.now())
+                return
+            except Exception:
+                if attempt == self.settings.record_retries:
+                    log.exception("could not record %d alert outcome(s); their leases will expire", len(items))
+                    return
+                log.warning("recording %d alert outcome(s) failed; trying again in %.1f s", len(items), pause, exc_info=True)
+                await asyncio.sleep(pause)
+                pause *= 2
+
+    async def _keep_leases(self, working: set[int]) -> None:
+        """Renew the batch's leases every third of the lease while it is worked on."""
+        every = self.settings.lease.total_seconds() / 3
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await claims.renew(self.db, sorted(working), worker=self.worker, now=self.now(), lease=self.settings.lease)
+            except Exception:  # the check before each send still holds: nothing unsafe follows
+                log.warning("renewing alert leases failed", exc_info=True)
+
+    async def _attempt(self, claimed: Claimed, context: AlertContext) -> Outcome | None:
+        """Send one claimed alert, or None when its lease was lost (another dispatcher owns it)."""
+        renewed = await claims.renew(self.db, [claimed.id], worker=self.worker, now=self.now(), lease=self.settings.lease)
+        if claimed.id not in renewed:
+            log.warning("alert %s: lease lost before sending (paused or slow?); not sending", claimed.id)
+            return None
         try:
             result = await self.sender.send(context)
         except Exception as exc:  # a bug in rendering or the sender: retry later, and say so in the log
@@ -213,7 +278,7 @@ class Dispatcher:
 
     async def run_forever(self) -> None:
         log.info("alert dispatcher %s started", self.worker)
-        while True:
+        while not self._stopping.is_set():
             # Cleared before looking, so a wake-up that arrives while we look is not lost.
             self._wake.clear()
             try:
@@ -236,16 +301,26 @@ class Dispatcher:
             self._task = asyncio.create_task(self.run_forever(), name=f"alert-dispatcher-{self.worker}")
         return self._task
 
-    async def stop(self) -> None:
+    async def stop(self, *, grace: float | None = None) -> None:
+        """Stop gracefully: DMs in flight finish and are recorded, unstarted claims are given back.
+        After ``grace`` seconds (default: a third of the lease) the loop is cancelled; whatever it
+        still held goes back when its lease expires."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        self._stopping.set()
+        self._wake.set()
         task, self._task = self._task, None
         if task is not None and not task.done():
-            task.cancel()
+            grace = self.settings.lease.total_seconds() / 3 if grace is None else grace
+            try:
+                await asyncio.wait_for(asyncio.shield(task), grace)
+            except asyncio.TimeoutError:
+                task.cancel()
             try:
                 await task
             except asyncio.CancelledError:
                 pass
+        self._stopping.clear()
         log.info("alert dispatcher %s stopped", self.worker)
 

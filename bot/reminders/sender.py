@@ -5,8 +5,12 @@ The one module of ``bot.reminders`` that imports discord. Classification (resear
 * ``discord.Forbidden`` with code 50007 ("Cannot send messages to this user") or 50278 (no mutual
   server): the member's DMs are closed, a *permanent* failure. Retrying would only add to the
   invalid-request count Discord bans a bot for (10,000 per 10 minutes).
-* ``RateLimited``, any 429 discord.py gave up on, 5xx, timeouts and connection errors: transient.
-* Any other HTTP error (e.g. 50035 invalid form body: our bug): failed, with the error kept.
+* 404 (unknown user 10013, unknown channel 10003) and 400 (e.g. 50035 invalid form body: the same
+  request can never be accepted): failed at once, with the error kept.
+* Everything else is transient and retried with backoff up to the attempt cap: ``RateLimited``
+  (a 429 longer than discord.py's ``max_ratelimit_timeout``), 5xx, timeouts, connection errors,
+  401 (a token being reset: the next try, with the new token, succeeds) and any other 403 or 4xx.
+  Only an error that can never succeed is final.
 
 Every DM carries a deterministic nonce; discord.py sends ``enforce_nonce`` with it, so Discord
 returns the first message instead of creating a second when a retry repeats a send whose reply
@@ -28,6 +32,8 @@ from bot.reminders.messages import AlertContext, render_alert
 log = logging.getLogger(__name__)
 
 DMS_CLOSED_CODES = frozenset({50007, 50278})
+# Statuses no retry can change: 404 (unknown user or channel), 400 (the request itself is refused).
+FINAL_STATUSES = frozenset({400, 404})
 
 ViewFactory = Callable[[AlertContext], "discord.ui.View | None"]
 
@@ -39,9 +45,9 @@ def classify(error: BaseException) -> SendResult:
     if isinstance(error, discord.RateLimited):
         return SendResult.transient(f"rate limited for {error.retry_after:.1f} s", retry_after=error.retry_after)
     if isinstance(error, discord.HTTPException):
-        if error.status == 429 or error.status >= 500:
-            return SendResult.transient(f"HTTP {error.status} (code {error.code}): {error.text}")
-        return SendResult.failed(f"HTTP {error.status} (code {error.code}): {error.text}")
+        if error.status in FINAL_STATUSES:
+            return SendResult.failed(f"HTTP {error.status} (code {error.code}): {error.text}")
+        return SendResult.transient(f"HTTP {error.status} (code {error.code}): {error.text}")
     if isinstance(error, (asyncio.TimeoutError, aiohttp.ClientError, OSError)):
         return SendResult.transient(f"{type(error).__name__}: {error}")
     return SendResult.failed(f"{type(error).__name__}: {error}")

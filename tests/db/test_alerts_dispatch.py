@@ -254,6 +254,7 @@ async def test_a_member_whose_dms_work_again_is_unmarked_by_the_next_delivery(db
     async with db.transaction() as session:
         await users.mark_dms_closed(session, ALICE, now=T0)
     await add_request(db, now=T0 - timedelta(days=30), deadlines={"response_due": "2026-04-08"})
+    assert await users.take_dm_notice(db, ALICE) == users.DMS_CLOSED_NOTICE  # they used a command
     assert await dispatcher(db, FakeDMs(), Clock(T0), "w").run_once() == 1
     async with db.session() as session:
         assert (await session.get(UserSettings, ALICE)).dms_closed is False

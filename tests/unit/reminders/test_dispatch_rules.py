@@ -44,7 +44,10 @@ def _http_error(cls: type[discord.HTTPException], status: int, code: int) -> dis
     [
         (_http_error(discord.Forbidden, 403, 50007), "dms_closed"),
         (_http_error(discord.Forbidden, 403, 50278), "dms_closed"),
-        (_http_error(discord.Forbidden, 403, 50013), "failed"),
+        (_http_error(discord.Forbidden, 403, 50013), "transient"),  # not a closed DM: may change
+        (_http_error(discord.HTTPException, 401, 0), "transient"),  # a token being reset
+        (_http_error(discord.NotFound, 404, 10013), "failed"),  # unknown user: can never succeed
+        (_http_error(discord.NotFound, 404, 10003), "failed"),  # unknown channel
         (_http_error(discord.HTTPException, 429, 0), "transient"),
         (_http_error(discord.DiscordServerError, 503, 0), "transient"),
         (_http_error(discord.HTTPException, 400, 50035), "failed"),
