@@ -43,6 +43,7 @@ FORM_FIELDS: dict[EventKind, tuple[str, ...]] = {
     EventKind.REVIEW_RESPONSE: ("date", "outcome", "note"),
     EventKind.EXTENSION: ("date", "new_date", "note"),
     EventKind.CLARIFICATION_REQUESTED: ("date", "partial", "note"),
+    EventKind.PART_WITHDRAWN: ("date", "questions", "note"),
 }
 
 
@@ -189,11 +190,12 @@ def _field(name: str, kind: EventKind, prefill: dict[str, Any]) -> discord.ui.It
         return discord.ui.Label(text=text, component=discord.ui.Checkbox(custom_id=name, default=bool(prefill.get(name))))
     labels = {"exemptions": ("Exemptions cited", "e.g. s.40(2), s 43, reg 12(4)(b)", EXEMPTIONS_MAX),
               "unanswered": ("Questions not answered", "e.g. 2, 5, 7-8", UNANSWERED_MAX),
+              "questions": ("Questions withdrawn", "e.g. 8 (or 7-8)", UNANSWERED_MAX),
               "new_date": ("New date the authority gave", "e.g. 20/05/2022", DATE_TEXT_MAX),
               "note": ("Note (optional)", "What happened, in a line or two", NOTE_MAX)}
     label, placeholder, limit = labels[name]
     style = discord.TextStyle.paragraph if name == "note" else discord.TextStyle.short
-    return discord.ui.TextInput(label=label, custom_id=name, placeholder=placeholder, required=name == "new_date",
+    return discord.ui.TextInput(label=label, custom_id=name, placeholder=placeholder, required=name in ("new_date", "questions"),
                                 max_length=limit, style=style, default=prefill.get(name))
 
 

@@ -109,6 +109,7 @@ def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
         authority=safe(authority, 200),
         can_record=draft.can_record,
         record_label=draft.record.label,
+        step=draft.letter.next_step,
     ).strip()
     colour = discord.Colour.orange() if draft.letter.warnings else discord.Colour.blurple()
     embed = discord.Embed(title=f"{KIND_TITLES[draft.kind]} · {draft.public_id}", colour=colour,

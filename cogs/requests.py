@@ -146,6 +146,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         new_date="For an extension: the new date they gave",
         answers="For a response or review outcome, per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
         reply="The authority's reply as a file (.txt, .eml, .pdf, .docx): foibot reads it and you check it before saving",
+        questions="For a part withdrawn: the questions withdrawn, e.g. 8",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
     async def update(self, interaction: discord.Interaction, request: str, event: str,
@@ -155,11 +156,13 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                      unanswered: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None, attachment_missing: bool | None = None,
                      partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
                      answers: app_commands.Range[str, 1, ANSWERS_TEXT_MAX] | None = None,
-                     reply: discord.Attachment | None = None) -> None:
+                     reply: discord.Attachment | None = None,
+                     questions: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None) -> None:
         kind = spec(event).kind
         if reply is not None:  # read it first: what foibot reads is checked and corrected before saving
             typed = [name for name, value in {"note": note, "outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
-                     "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date, "answers": answers}.items()
+                     "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date, "answers": answers,
+                     "questions": questions}.items()
                      if value not in (None, False)]
             if typed:  # never lose what was typed: the reading's own controls take these corrections
                 raise BadInput(f"With `reply:` leave out {', '.join(f'`{t}:`' for t in typed)}: foibot reads them from the "
@@ -168,14 +171,15 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         details = {"outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
                    "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date,
-                   "answers": answers}
-        missing = (kind is EventKind.RESPONSE and not outcome) or (kind is EventKind.EXTENSION and not new_date)
+                   "answers": answers, "questions": questions}
+        needed = {EventKind.RESPONSE: ("outcome", outcome), EventKind.EXTENSION: ("new_date", new_date),
+                  EventKind.PART_WITHDRAWN: ("questions", questions)}.get(kind)
+        missing = needed is not None and not needed[1]
         if missing:  # the event's form asks for the details left out, with what was given filled in
             given = {"date": date, "note": note, **details}
             dropped = [name for name, value in given.items() if value not in (None, False) and name not in FORM_FIELDS[kind]]
             if dropped:  # a form has room for five inputs only: never lose what the member typed
-                needed = "outcome" if kind is EventKind.RESPONSE else "new_date"
-                raise BadInput(f"Give `{needed}:` too when you give {', '.join(f'`{d}:`' for d in dropped)}: "
+                raise BadInput(f"Give `{needed[0]}:` too when you give {', '.join(f'`{d}:`' for d in dropped)}: "
                                "the form has no room for them.")
             await open_event_form(interaction, request, kind, given)
             return

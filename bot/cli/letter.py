@@ -109,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
 def _print_warnings(letter: Letter) -> None:
     for warning in letter.warnings:
         print(f"foibot: warning: {warning.message}", file=sys.stderr)
+    if letter.next_step is not None and letter.next_step.to_regulator:
+        print(f"foibot: next: {letter.next_step.text()}.", file=sys.stderr)
 
 
 def _write(path: str, data: bytes) -> None:

@@ -135,6 +135,9 @@ class LawWords:
     next_step: str         # what the requester does if a chaser is ignored
     complaint_standard: str  # what the regulator is asked to decide compliance with
     regulator_address: tuple[str, ...]
+    regulator_form: str = ""  # the regulator's online form for this law's complaints
+    regulator_form_name: str = ""  # what the regulator calls it
+    advice_guidance: str = ""  # the regulator's guidance on the duty to advise ("" where foibot cites none)
     # Subject lines (``str.format`` over the member's title and the authority, never as a template).
     review_subject: str = ""
     complaint_subject: str = ""

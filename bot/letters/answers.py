@@ -15,6 +15,7 @@ import enum
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from bot.errors import BadInput
@@ -159,3 +160,42 @@ def summary(answers: Iterable[Answer]) -> str:
         word = "questions" if len(numbers) > 1 else "question"
         parts.append(f"{word} {', '.join(map(str, numbers))} {label}")
     return "; ".join(parts)
+
+
+@dataclass(frozen=True, order=True)
+class PartWithdrawal:
+    """The requester withdrew (or narrowed away) questions ``questions`` on ``on``: no clock moves."""
+
+    on: date
+    questions: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"on": self.on.isoformat(), "questions": list(self.questions)}
+
+
+def withdrawals_from_json(raw: Any) -> tuple[PartWithdrawal, ...]:
+    """``[{"on": "2022-03-31", "questions": [8]}]`` (the CLI's letter JSON) as ``PartWithdrawal``s."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, (list, tuple)):
+        raise BadInput('"withdrawn_parts" must be a list like [{"on": "2022-03-31", "questions": [8]}].')
+    out: list[PartWithdrawal] = []
+    for item in raw:
+        if isinstance(item, PartWithdrawal):
+            out.append(item)
+            continue
+        if not isinstance(item, Mapping) or set(item) != {"on", "questions"}:
+            raise BadInput('Each withdrawn part must be {"on": "YYYY-MM-DD", "questions": [numbers]}.')
+        try:
+            on = date.fromisoformat(str(item["on"]))
+        except ValueError:
+            raise BadInput(f"A withdrawn part's date must be written YYYY-MM-DD, not {str(item['on'])[:20]!r}.") from None
+        numbers = item["questions"]
+        if not isinstance(numbers, list) or not numbers:
+            raise BadInput("A withdrawn part needs the question numbers withdrawn, e.g. [8].")
+        out.append(PartWithdrawal(on, tuple(sorted({_number(n, 'A withdrawn question') for n in numbers}))))
+    return tuple(sorted(out))
+
+
+def withdrawn_questions(parts: Iterable[PartWithdrawal]) -> tuple[int, ...]:
+    return tuple(sorted({n for part in parts for n in part.questions}))

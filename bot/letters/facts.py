@@ -18,7 +18,7 @@ from typing import Any
 from bot.errors import BadInput
 from bot.law.exemptions import parse_exemptions, table
 from bot.law.regimes import REGIMES, Division, Law, regime
-from bot.letters.answers import Answer, answers_from_mapping, answers_to_mapping
+from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping, answers_to_mapping, withdrawals_from_json
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ class LetterFacts:
     review_rights_stated: bool | None = None
     regulator_rights_stated: bool | None = None
     attachments_referred: int | None = None
+    withdrawn_parts: tuple[PartWithdrawal, ...] = ()  # questions the requester withdrew, and when
     format_asked: str | None = None
     format_given: str | None = None
     school: bool = False
@@ -106,10 +107,14 @@ class LetterFacts:
         set_(self, "exemptions", tuple(self._exemption_ids()))
         answers = self.answers
         set_(self, "answers", answers_from_mapping(answers if isinstance(answers, Mapping) else list(answers)))
+        set_(self, "withdrawn_parts", withdrawals_from_json(list(self.withdrawn_parts)))
         count = len(self.questions)
         beyond = [a for a in self.answers if count and (a.question > count or (a.to or 0) > count)]
         if beyond:
             raise BadInput(f"Question {max(beyond[0].question, beyond[0].to or 0)} is not one of the request's {count} questions.")
+        gone = [n for part in self.withdrawn_parts for n in part.questions if count and n > count]
+        if gone:
+            raise BadInput(f"Question {gone[0]} is not one of the request's {count} questions.")
         self._check_order()
 
     # -- derived --------------------------------------------------------------------------------
@@ -119,16 +124,24 @@ class LetterFacts:
         """The day the authority received the request (the day it was sent, unless told otherwise)."""
         return self.received or self.sent
 
+    @property
+    def withdrawn_questions(self) -> tuple[int, ...]:
+        return tuple(sorted({n for part in self.withdrawn_parts for n in part.questions}))
+
+    def question_line(self, number: int) -> str:
+        """"Question 3: <its text>" (or "Question 3" when the text is not known)."""
+        text = self.questions[number - 1] if 0 < number <= len(self.questions) else ""
+        return f"Question {number}: {text}" if text else f"Question {number}"
+
     def unanswered_lines(self) -> list[str]:
-        """Each unanswered item as a letter states it: "Question 3: <its text>" or the member's words."""
+        """Each unanswered item as a letter states it: "Question 3: <its text>" or the member's words.
+        A question the requester withdrew is never "unanswered"."""
         lines = []
+        gone = set(self.withdrawn_questions)
         for item in self.questions_unanswered:
-            if item.isdigit():
-                number = int(item)
-                text = self.questions[number - 1] if 0 < number <= len(self.questions) else ""
-                lines.append(f"Question {number}: {text}" if text else f"Question {number}")
-            else:
-                lines.append(item)
+            if item.isdigit() and int(item) in gone:
+                continue
+            lines.append(self.question_line(int(item)) if item.isdigit() else item)
         return lines
 
     # -- validation -----------------------------------------------------------------------------
@@ -181,6 +194,8 @@ class LetterFacts:
                 values[name] = _string_list(value, name)
             elif name == "answers":
                 values[name] = answers_from_mapping(value)
+            elif name == "withdrawn_parts":
+                values[name] = withdrawals_from_json(value)
             elif name == "earlier_pause_days":
                 if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                     raise BadInput(f"'{name}' must be a whole number of days, 0 or more.")
@@ -210,6 +225,8 @@ class LetterFacts:
             value = getattr(self, f.name)
             if f.name == "answers":
                 value = answers_to_mapping(value)
+            elif f.name == "withdrawn_parts":
+                value = [part.to_json() for part in value]
             elif isinstance(value, date):
                 value = value.isoformat()
             elif isinstance(value, enum.Enum):

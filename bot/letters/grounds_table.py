@@ -11,6 +11,7 @@ import logging
 
 from bot.law.exemptions import Exemption
 from bot.law.regimes import laws_where
+from bot.letters.answers import AnswerStatus, questions_with, resolved
 from bot.letters.facts import Outcome
 from bot.letters.ground import Ground, GroundContext
 from bot.letters.wording import LetterKind
@@ -44,7 +45,7 @@ def _no_response(ctx: GroundContext) -> bool:
 
 
 def _partial(ctx: GroundContext) -> bool:
-    return _responded(ctx) and bool(ctx.facts.questions_unanswered)
+    return _responded(ctx) and bool(ctx.facts.unanswered_lines())  # a withdrawn question is not unanswered
 
 
 def _attachment(ctx: GroundContext) -> bool:
@@ -54,6 +55,23 @@ def _attachment(ctx: GroundContext) -> bool:
 def _format_ignored(ctx: GroundContext) -> bool:
     asked, given = ctx.facts.format_asked, ctx.facts.format_given
     return _responded(ctx) and bool(asked and given) and asked.casefold() != given.casefold()  # type: ignore[union-attr]
+
+
+def _not_in_form(ctx: GroundContext) -> bool:
+    return _responded(ctx) and bool(questions_with(ctx.facts.answers, AnswerStatus.NOT_HELD_IN_FORM))
+
+
+def _refers(ctx: GroundContext) -> bool:
+    return _responded(ctx) and bool(questions_with(ctx.facts.answers, AnswerStatus.REFERS_TO))
+
+
+def _refers_to_no_answer(ctx: GroundContext) -> bool:
+    """Ticked when an "as question N" leads to something other than an answer (PHSO: 4 -> 1, 6 -> 3)."""
+    answers = ctx.facts.answers
+    return any(
+        (r := resolved(answers, n)) is None or r.status is not AnswerStatus.ANSWERED
+        for n in questions_with(answers, AnswerStatus.REFERS_TO)
+    )
 
 
 def _refused_unnamed(ctx: GroundContext) -> bool:
@@ -163,6 +181,27 @@ GROUNDS: tuple[Ground, ...] = (
         provisions=("format",),
         needs="record the format asked for and the format given.",
         source="FOIA s.11(1), s.11(1A) (re-usable datasets); EIR reg 6(1); FOISA s.11; EISR reg 6(1); UK GDPR art.12(1), 15(3)",
+    ),
+    Ground(
+        "not_held_in_form", "Held, but 'not in the form asked': ask what is held", _RC, _FOI, _not_in_form,
+        provisions=("duty", "advice"),
+        guidance=("foia:ICO guidance on section 16 (advice and assistance)",),
+        needs="record the questions the response said were not held in the form asked (answers: 1,3: not held in form).",
+        source="FOIA s.1(1), s.16, s.84 (information recorded in any form); EIR reg 5(1), reg 9; FOISA s.1(1), s.15; EISR reg 5(1), reg 9; ICO section 16 guidance",
+    ),
+    Ground(
+        "totals_for_breakdown", "Totals were given where I asked for a breakdown", _RC, _FOI, _not_in_form,
+        provisions=("duty", "advice"), preselect=False,
+        check="Keep this if the response gave totals where you asked for figures split by category.",
+        needs="record the questions the response said were not held in the form asked (answers: 1,3: not held in form).",
+        source="FOIA s.1(1), s.16; EIR reg 5(1), reg 9; FOISA s.1(1), s.15; EISR reg 5(1), reg 9 (a count from records that show the category is held information)",
+    ),
+    Ground(
+        "refers_to_answer", "An answer only refers to another answer", _RC, _FOI, _refers,
+        provisions=("duty", "advice"), preselect=_refers_to_no_answer,
+        check="Keep this if the question referred to asks for something different from the one it answers.",
+        needs="record the answers that only refer to another one (answers: 4->1).",
+        source="FOIA s.1(1); EIR reg 5(1); FOISA s.1(1); EISR reg 5(1): each part of a request is answered on its own terms",
     ),
     Ground(
         "not_held", "'Not held': ask for the searches to be checked", _RC, _ALL, _not_held,

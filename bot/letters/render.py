@@ -17,8 +17,10 @@ from bot.errors import BadInput
 from bot.law.deadlines import DUAA_STOP_THE_CLOCK, DeadlineReport
 from bot.law.exemptions import Exemption
 from bot.law.regimes import ClockRule, regime
+from bot.letters.answers import AnswerStatus, PartWithdrawal, questions_with
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext, context, ground, validate_ground_ids
+from bot.letters.regulator import NextStep, before_scottish_review, enclosures, next_step, recipient
 from bot.letters.timeline import count_late, long_date
 from bot.letters.timing import TimingWarning, timing_warnings
 from bot.letters.wording import LetterKind, subject, wording
@@ -47,6 +49,8 @@ class Letter:
     warnings: list[TimingWarning] = field(default_factory=list)
     deadline_stated: date | None = None
     ground_ids: tuple[str, ...] = ()
+    recipient: str = ""  # who it is sent to: the regulator for a complaint, never the authority
+    next_step: NextStep | None = None  # where it goes; for a complaint the form, the window and the enclosures
 
     def text(self) -> str:
         """Subject line and body, as saved to a .txt file."""
@@ -77,6 +81,18 @@ def render_letter(
             f"A {words.review} must say why you are dissatisfied ({words.short} "
             f"{words.review_reason_provision}): choose at least one ground."
         )
+    if kind is LetterKind.REVIEW and not ids and not notes:
+        # The ICO's review template: "I am dissatisfied with your response for the following
+        # reason(s)". A review without one is dismissed (the PHSO's of 9 May 2022: "you have not
+        # queried anything specific").
+        raise BadInput(
+            "A review needs a reason: choose a ground (what went wrong with the handling or with the "
+            "information given) or write your own paragraph."
+        )
+    if kind is LetterKind.COMPLAINT:
+        too_early = before_scottish_review(ctx)
+        if too_early:
+            raise BadInput(too_early)
     if kind is LetterKind.CLARIFICATION:
         if facts.clarification_requested is None:
             raise BadInput("Give the date the authority asked for clarification (clarification_requested).")
@@ -92,6 +108,8 @@ def render_letter(
         warnings=timing_warnings(ctx),
         deadline_stated=deadline,
         ground_ids=tuple(ids),
+        recipient=recipient(kind, facts.law, facts.authority),
+        next_step=next_step(ctx),
     )
 
 
@@ -175,6 +193,12 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "days_unit": "working days" if words.working_days else "days",
         "questions": list(facts.questions),
         "unanswered": facts.unanswered_lines(),
+        "not_in_form": [facts.question_line(n) for n in questions_with(facts.answers, AnswerStatus.NOT_HELD_IN_FORM)],
+        "referring": [
+            f'{facts.question_line(a.question)} (answered "as question {a.to}")'
+            for a in facts.answers if a.status is AnswerStatus.REFERS_TO
+        ],
+        "withdrawn": [_withdrawal_view(facts, part) for part in facts.withdrawn_parts],
         "format_asked": facts.format_asked or "",
         "format_given": facts.format_given or "",
         "notes": notes,
@@ -188,9 +212,20 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "rest_passed": False,
         "clarification_basis": _clarification_basis(facts),
         "regulator_address": list(words.regulator_address),
+        "enclosures": enclosures(facts) if to_regulator else [],
     }
     deadline = _stated_deadline(ctx, data)
     return data, deadline
+
+
+def _withdrawal_view(facts: LetterFacts, part: PartWithdrawal) -> dict[str, Any]:
+    numbers = [str(n) for n in part.questions]
+    named = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return {
+        "on": long_date(part.on),
+        "questions": f"question{'s' if len(numbers) > 1 else ''} {named}",
+        "lines": [facts.questions[n - 1] if 0 < n <= len(facts.questions) else f"question {n}" for n in part.questions],
+    }
 
 
 def _clarification_basis(facts: LetterFacts) -> str:

@@ -2,7 +2,8 @@
 
 One rule per entry in ``TIMING_RULES``. A warning never stops the letter being written; the
 member sees it beside the letter (the CLI prints it to stderr). Sources: the review windows and
-regulator routes of design part 4 and the fact sheet (FOIA s.45 Code / ICO; EIR reg 11; FOISA
+regulator routes of design part 4 and the fact sheet (a complaint to the Scottish Information
+Commissioner before a review is refused outright: ``regulator.before_scottish_review``) (FOIA s.45 Code / ICO; EIR reg 11; FOISA
 ss.20, 21, 47; EISR regs 16, 17; ICO data protection complaints).
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.law.regimes import Law, laws_where
+from bot.letters import regulator
 from bot.letters.grounds import GroundContext
 from bot.letters.timeline import day_date
 from bot.letters.wording import LetterKind, wording
@@ -129,29 +131,9 @@ def _review_before_due(ctx: GroundContext) -> TimingWarning | None:
     return _not_yet_due(ctx, "review_before_due", "A review of a failure to respond can only be asked for after that date.")
 
 
-def _complaint_before_scottish_review(ctx: GroundContext) -> TimingWarning | None:
-    """FOISA s.47(1), EISR reg 17: the Commissioner only takes an application after a review."""
-    facts = ctx.facts
-    if facts.review_responded is not None:
-        return None
-    if facts.review_requested is None:
-        by = ctx.timeline.get("review_request_by")
-        until = f" (you can require one until {day_date(by)})" if by else ""
-        return TimingWarning(
-            "complaint_before_review",
-            "The Scottish Information Commissioner can only consider an application after you have required a "
-            f"review and had its outcome, or its deadline passed{until}. Require a review first.",
-            (by,) if by else (),
-        )
-    due = ctx.timeline.review_late_after()  # the later reading, if the requirement arrived on a non-working day
-    if due is not None and ctx.today <= due:
-        return TimingWarning(
-            "complaint_before_review",
-            f"The review outcome is due by {day_date(due)}. The Scottish Information Commissioner can take your "
-            "application only after that date if no outcome comes, or once it does.",
-            (due,),
-        )
-    return None
+def _complaint_window_closing(ctx: GroundContext) -> TimingWarning | None:
+    found = regulator.window_warning(ctx)
+    return TimingWarning(*found) if found else None
 
 
 def _complaint_before_ico_review(ctx: GroundContext) -> TimingWarning | None:
@@ -205,9 +187,9 @@ TIMING_RULES: tuple[TimingRule, ...] = (
     TimingRule("chaser_review_window", frozenset({CHASER}), _REVIEW_FIRST, _chaser_review_window),
     TimingRule("review_before_due", frozenset({REVIEW}), frozenset(Law), _review_before_due),
     TimingRule("review_window_closed", frozenset({REVIEW}), frozenset(Law), _review_window_closed),
-    TimingRule("complaint_before_review", frozenset({COMPLAINT}), _REVIEW_FIRST, _complaint_before_scottish_review),
     TimingRule("complaint_before_review", frozenset({COMPLAINT}), _REVIEW_EXPECTED, _complaint_before_ico_review),
     TimingRule("complaint_before_due", frozenset({COMPLAINT}), _SUBJECT_ACCESS, _complaint_sar_before_due),
+    TimingRule("complaint_window_closing", frozenset({COMPLAINT}), frozenset(Law), _complaint_window_closing),
     TimingRule("complaint_window_closed", frozenset({COMPLAINT}), frozenset(Law), _complaint_window_closed),
 )
 

@@ -97,10 +97,11 @@ def letter_facts_for(detail: RequestDetail, *, signer: str | None = None) -> Let
         raise BadInput(f"{request.public_id} has no requester name to sign the letter with: add one to the request first.")
     questions: str | None = request.questions
     response = detail.folded.response
+    numbers = [n for part in detail.folded.withdrawn_parts for n in part.questions]
     if response:
-        numbers = [*response.unanswered, *(n for a in response.answers for n in (a.question, a.to or 0))]
-        if numbers and max(numbers) > len(split_questions(questions)):
-            questions = None
+        numbers += [*response.unanswered, *(n for a in response.answers for n in (a.question, a.to or 0))]
+    if numbers and max(numbers) > len(split_questions(questions)):
+        questions = None
     return letter_facts(
         detail.folded, authority=detail.authority.name, division=detail.authority.division, title=request.title,
         sent_on=request.sent_on, requester=requester, reference=request.reference, link=request.link,

@@ -44,6 +44,9 @@ def event_details(event: TimelineEvent) -> list[str]:
     if data.get("unanswered"):
         numbers = data["unanswered"]
         parts.append(f"question{'s' if len(numbers) > 1 else ''} {question_list(numbers)} not answered")
+    if data.get("questions"):
+        numbers = data["questions"]
+        parts.append(f"question{'s' if len(numbers) > 1 else ''} {question_list(numbers)} withdrawn")
     if data.get("answers"):
         parts.append(answers_summary(answers_from_mapping(data["answers"])))
     if data.get("attachment_missing"):

@@ -46,6 +46,7 @@ class EventKind(enum.StrEnum):
     REVIEW_RESPONSE = "review_response"
     COMPLAINT_MADE = "complaint_made"
     REGULATOR_DECISION = "regulator_decision"
+    PART_WITHDRAWN = "part_withdrawn"  # some questions dropped or narrowed: no clock moves
     WITHDRAWN = "withdrawn"
     NOTE = "note"
 
@@ -216,6 +217,16 @@ def _law_has_extension(ctx: GuardContext) -> str | None:
     return None
 
 
+def _part_withdrawable(ctx: GuardContext) -> str | None:
+    facts = ctx.facts
+    if ctx.stage is Stage.AWAITING_CLARIFICATION and not facts.clarification_partial:
+        # The authority asked about the whole request: the answer is a clarification (whose
+        # arrival restarts the clock, FOIA s.1(3)), even when it drops a part.
+        return ("the authority is waiting for your clarification of the whole request: record "
+                "“Clarification sent” and say in its note which part you dropped")
+    return None
+
+
 def _law_has_review(ctx: GuardContext) -> str | None:
     r = regime(ctx.law)
     if r.review_window is None:
@@ -312,6 +323,17 @@ EVENTS: dict[EventKind, EventSpec] = {
         EventSpec(
             EventKind.REGULATOR_DECISION, "Regulator's decision", frozenset({Stage.COMPLAINT}),
             "a complaint to the regulator first", Stage.CLOSED,
+        ),
+        EventSpec(
+            EventKind.PART_WITHDRAWN,
+            "Part withdrawn",
+            frozenset({Stage.AWAITING_RESPONSE, Stage.AWAITING_CLARIFICATION, Stage.RESPONDED, Stage.IN_REVIEW}),
+            "an open request that has been sent",
+            # No stage and no date fact of its own: withdrawing a part restarts no clock. Ending a
+            # clarification round about that part returns the request to awaiting a response
+            # (the fold's effect), and the other parts keep their date (FOIA s.10(1)).
+            fields=(FieldSpec("questions", FieldKind.QUESTIONS, "the questions withdrawn", required=True),),
+            guard=_part_withdrawable,
         ),
         EventSpec(
             EventKind.WITHDRAWN,

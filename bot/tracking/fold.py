@@ -20,7 +20,7 @@ from bot.law.counting import long_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, clarification_pause_days, compute_deadlines
 from bot.law.extensions import late_extension_note
 from bot.law.regimes import ClockRule, Law, regime
-from bot.letters.answers import Answer, answers_from_mapping
+from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping
 from bot.tracking.events import EVENTS, EventKind, GuardContext, Outcome
 from bot.tracking.limits import MAX_EVENTS_PER_REQUEST
 from bot.tracking.stages import STAGES, Stage
@@ -74,6 +74,7 @@ class Folded:
     review: ResponseDetails | None
     extended_to: date | None
     events: tuple[TimelineEvent, ...]  # in date order
+    withdrawn_parts: tuple[PartWithdrawal, ...]  # questions the requester withdrew, and when
     today: date
 
     def deadlines_json(self) -> dict[str, str]:
@@ -97,6 +98,7 @@ class _State:
     response: ResponseDetails | None = None
     review: ResponseDetails | None = None
     extended_to: date | None = None
+    withdrawn: list[PartWithdrawal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the fold itself has to say (before the law's notes)
 
 
@@ -186,6 +188,21 @@ def _after_verdict(recorded: Outcome | None, before: Outcome | None) -> Outcome:
     return recorded
 
 
+def _part_withdrawn(state: _State, event: TimelineEvent) -> None:
+    numbers = tuple(event.data.get("questions", ()))
+    state.withdrawn.append(PartWithdrawal(event.on, numbers))
+    assert state.facts is not None
+    if state.stage is Stage.AWAITING_CLARIFICATION:
+        # The part the authority asked about is gone: the round ends without a clarification, so
+        # nothing restarts and the rest keeps its first date (FOIA s.1(3) applies only to a
+        # clarification that arrives; the PHSO's 31 March 2022 "delete the outsourcing request").
+        state.stage = Stage.AWAITING_RESPONSE
+        state.notes.append(
+            f"The part the authority asked you to clarify was withdrawn on {long_date(event.on)}: no clock restarts, "
+            "and the rest of the request keeps its date."
+        )
+
+
 # What an event's details do beyond its date (rules as data: one entry per kind that has any).
 _DATA_EFFECTS = {
     EventKind.CLARIFICATION_REQUESTED: _new_clarification_round,
@@ -193,6 +210,7 @@ _DATA_EFFECTS = {
     EventKind.ACKNOWLEDGED: _acknowledged,
     EventKind.RESPONSE: _response,
     EventKind.REVIEW_RESPONSE: _review_response,
+    EventKind.PART_WITHDRAWN: _part_withdrawn,
 }
 
 
@@ -277,6 +295,7 @@ def fold(base: RequestFacts, events: Iterable[TimelineEvent], today: date) -> Fo
         extended_to=state.extended_to,
         events=tuple(ordered),
         today=today,
+        withdrawn_parts=tuple(state.withdrawn),
     )
 
 

@@ -115,4 +115,5 @@ def letter_facts(
         answers=(folded.review.answers if folded.review and folded.review.answers else response.answers) if response else (),
         **_read_flags(latest),
         school=facts.school,
+        withdrawn_parts=folded.withdrawn_parts,
     )

@@ -40,6 +40,7 @@ ACTION_LABELS: dict[EventKind, str] = {
     EventKind.REVIEW_RESPONSE: "Record review outcome",
     EventKind.COMPLAINT_MADE: "Complaint made",
     EventKind.REGULATOR_DECISION: "Regulator decided",
+    EventKind.PART_WITHDRAWN: "Part withdrawn",
     EventKind.WITHDRAWN: "Withdrawn",
 }
 

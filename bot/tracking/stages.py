@@ -65,7 +65,7 @@ STAGES: dict[Stage, StageInfo] = {
             # Only a partial clarification leaves a response_due (the other parts keep their date).
             ("response_due", "response_due_extended", "clarified_part_due"),
             _WAITING_ALSO,
-            ("clarification_sent", "response", "withdrawn"),
+            ("clarification_sent", "part_withdrawn", "response", "withdrawn"),
         ),
         StageInfo(
             Stage.RESPONDED,

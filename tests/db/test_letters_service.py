@@ -4,8 +4,11 @@ who may draft and record them, and what recording a sent letter does to the requ
 The PHSO case is real (WhatDoTheyKnow, "Number of caseworkers employed by the PHSO and length of
 time taken to respond to complaints"); the lines it rests on are quoted in
 ``tests/unit/letters/cases.py``: sent 28 March 2022, clarification asked on the outsourcing
-question only and given on 31 March 2022, "We instead responded on 8 April 2022" with "Please see
-the attached table" and no table attached, and no figures for senior caseworkers (questions 3, 6).
+question only, which the requester withdrew on 31 March 2022 ("delete the outsourcing request"),
+"We instead responded on 8 April 2022" with totals (36 intake, 198 caseworkers, 64 senior
+caseworkers), the per-type splits of questions 1 and 3 not held in that form, 4 "As question 1",
+6 "As question 3", and the table attached. ``phso_with_gaps`` is an invented variant (questions 3
+and 6 unanswered, the table missing) for the tests of those grounds.
 """
 
 from __future__ import annotations
@@ -58,8 +61,20 @@ async def record(db: Database, public_id: str, kind: EventKind, day: date, **det
     await append_event(db, OWNER, public_id, kind, on=day.strftime("%d/%m/%Y"), details=details, now=at(day))
 
 
+PHSO_ANSWERS = "1,3: not held in form; 4->1; 6->3; 2,5,7: answered"
+
+
 async def phso_answered(db: Database, **changes: Any) -> str:
-    """Logged, clarified on one part, answered partially on 8 April 2022 with the table missing."""
+    """As it happened: one part queried and withdrawn on 31 March, answered on 8 April 2022."""
+    public_id = await log_phso(db, **changes)
+    await record(db, public_id, EventKind.CLARIFICATION_REQUESTED, date(2022, 3, 31), partial=True)
+    await record(db, public_id, EventKind.PART_WITHDRAWN, date(2022, 3, 31), questions="8")
+    await record(db, public_id, EventKind.RESPONSE, date(2022, 4, 8), outcome="partially successful", answers=PHSO_ANSWERS)
+    return public_id
+
+
+async def phso_with_gaps(db: Database, **changes: Any) -> str:
+    """Invented: the same request clarified on one part, answered with 3 and 6 unanswered and the table missing."""
     public_id = await log_phso(db, **changes)
     await record(db, public_id, EventKind.CLARIFICATION_REQUESTED, date(2022, 3, 31), partial=True)
     await record(db, public_id, EventKind.CLARIFICATION_SENT, date(2022, 3, 31))
@@ -69,7 +84,7 @@ async def phso_answered(db: Database, **changes: Any) -> str:
 
 
 async def test_the_facts_come_from_the_timeline(db: Database) -> None:
-    public_id = await phso_answered(db)
+    public_id = await phso_with_gaps(db)
     detail = await get_request(db, OWNER, public_id, now=at(date(2022, 4, 9)))
     facts = letter_facts_for(detail)
     assert (facts.sent, facts.responded, facts.clarification_received) == (date(2022, 3, 28), date(2022, 4, 8), date(2022, 3, 31))
@@ -83,8 +98,10 @@ async def test_the_facts_come_from_the_timeline(db: Database) -> None:
 async def test_the_tracked_phso_request_gives_the_golden_review_letter(db: Database) -> None:
     public_id = await phso_answered(db)
     draft = await prepare_letter(db, OWNER, public_id, "review", None, date(2022, 4, 9), now=at(date(2022, 4, 9)))
-    assert [(p.id, p.selected) for p in draft.proposals] == [("partial_answer", True), ("missing_attachment", True)]
-    assert draft.letter.ground_ids == ("partial_answer", "missing_attachment")
+    assert [(p.id, p.selected) for p in draft.proposals] == [
+        ("not_held_in_form", True), ("totals_for_breakdown", False), ("refers_to_answer", True),
+    ]
+    assert draft.letter.ground_ids == ("not_held_in_form", "refers_to_answer")
     # The same letter as the one written from the JSON facts (tests/unit/letters): the tracked
     # request and the CLI agree to the character.
     assert draft.letter.text() == (GOLDEN / "phso-review.txt").read_text(encoding="utf-8")
@@ -94,7 +111,7 @@ async def test_the_tracked_phso_request_gives_the_golden_review_letter(db: Datab
 
 
 async def test_removing_a_ground_rewrites_the_letter_without_it(db: Database) -> None:
-    public_id = await phso_answered(db)
+    public_id = await phso_with_gaps(db)
     draft = await prepare_letter(db, OWNER, public_id, "review", ["missing_attachment"], date(2022, 4, 9), now=at(date(2022, 4, 9)))
     assert draft.letter.ground_ids == ("missing_attachment",)
     assert "senior caseworkers" not in draft.letter.body and "attachment" in draft.letter.body
@@ -194,5 +211,5 @@ async def test_the_alert_buttons_draft_a_chaser_and_a_late_review_becomes_the_co
     await record(db, in_review, EventKind.REVIEW_REQUESTED, date(2022, 4, 9))
     chase_review = await draft_for_request(db, OWNER_IN_DMS, in_review, "chaser", now=at(date(2022, 6, 13)))
     assert chase_review.kind is LetterKind.COMPLAINT and "review_overdue" in chase_review.ground_ids
-    review = await draft_for_request(db, OWNER_IN_DMS, await phso_answered(db), "review", now=at(date(2022, 5, 27)))
+    review = await draft_for_request(db, OWNER_IN_DMS, await phso_with_gaps(db), "review", now=at(date(2022, 5, 27)))
     assert review.kind is LetterKind.REVIEW and review.ground_ids == ("partial_answer", "missing_attachment")

@@ -34,13 +34,14 @@ def test_review_letter_for_the_phso_case_is_the_golden_letter(phso_json: Path, c
 def test_list_grounds_shows_what_is_ticked(phso_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["letter", "review", "--request-json", str(phso_json), "--today", "2022-04-09", "--list-grounds"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("[x] partial_answer") and out[1].startswith("[x] missing_attachment")
+    assert out[0].startswith("[x] not_held_in_form") and out[1].startswith("[ ] totals_for_breakdown")
+    assert out[2].startswith("[x] refers_to_answer")
 
 
 def test_chosen_grounds_replace_the_proposed_ones(phso_json: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["letter", "review", "--request-json", str(phso_json), "--today", "2022-04-09", "--grounds", "missing_attachment"])
+    main(["letter", "review", "--request-json", str(phso_json), "--today", "2022-04-09", "--grounds", "refers_to_answer"])
     out = capsys.readouterr().out
-    assert "send the attachment" in out and "Question 3" not in out
+    assert '(answered "as question 1")' in out and "not held in the form I asked for" not in out
 
 
 def test_timing_warnings_go_to_stderr_and_the_letter_still_comes_out(phso_json: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,3 +21,15 @@ ICO_ADDRESS = ("Information Commissioner's Office", "Wycliffe House", "Water Lan
 SIC_ADDRESS = ("Scottish Information Commissioner", "Kinburn Castle", "Doubledykes Road", "St Andrews", "Fife KY16 9DS")
 # Hogan and Oxford City Council v Information Commissioner (EA/2005/0026 and 0030), on the prejudice test.
 HOGAN_HARM = "a real and significant risk of harm that is actual and of substance, not merely possible"
+# The regulators' online forms: the ICO's "Make a complaint" pages and the SIC's appeal service.
+ICO_FOI_FORM = "https://ico.org.uk/make-a-complaint/foi-and-eir-complaints/official-information-complaint/"
+ICO_FOI_FORM_NAME = "the ICO's online complaint form (FOI and EIR complaints)"
+ICO_SAR_FORM = "https://ico.org.uk/make-a-complaint/data-protection-complaints/personal-information-complaint/"
+ICO_SAR_FORM_NAME = "the ICO's online complaint form (data protection complaints)"
+SIC_FORM = "https://www.foi.scot/appeal"
+SIC_FORM_NAME = "the Scottish Information Commissioner's online appeal form"
+# The ICO's detailed guidance on FOIA s.16 (it says itself that EIR requests fall under reg 9 instead).
+ICO_S16_GUIDANCE = (
+    "https://ico.org.uk/for-organisations/foi/freedom-of-information-and-environmental-information-regulations/"
+    "section-16-advice-and-assistance/"
+)

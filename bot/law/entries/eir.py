@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.law.entries._common import ICO, ICO_COMPLAINTS, ICO_GUIDE, ICO_ADDRESS
+from bot.law.entries._common import ICO, ICO_COMPLAINTS, ICO_GUIDE, ICO_ADDRESS, ICO_FOI_FORM, ICO_FOI_FORM_NAME
 from bot.law.entry import CalendarKind, ClockRule, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, Unit
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,8 @@ ENTRY = Regime(
         ),
         complaint_standard="the requirements of the Environmental Information Regulations 2004",
         regulator_address=ICO_ADDRESS,
+        regulator_form=ICO_FOI_FORM,
+        regulator_form_name=ICO_FOI_FORM_NAME,
         review_subject="Representations under regulation 11 of the EIR: {title}",
         complaint_subject="Complaint under section 50 of FOIA (EIR): {authority}, {title}",
         review_opening=(

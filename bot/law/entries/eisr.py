@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS
+from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS, SIC_FORM, SIC_FORM_NAME
 from datetime import date
 
 from bot.law.entry import (
@@ -166,6 +166,8 @@ ENTRY = Regime(
         ),
         complaint_standard="the Environmental Information (Scotland) Regulations 2004",
         regulator_address=SIC_ADDRESS,
+        regulator_form=SIC_FORM,
+        regulator_form_name=SIC_FORM_NAME,
         review_subject="Requirement for review under regulation 16 of the EISR: {title}",
         complaint_subject="Application under section 47 of FOISA (EISR): {authority}, {title}",
         review_opening=(

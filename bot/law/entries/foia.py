@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.law.entries._common import ICO, ICO_COMPLAINTS, FOIA_CODE, ICO_GUIDE, ICO_ADDRESS, HOGAN_HARM
+from bot.law.entries._common import ICO, ICO_COMPLAINTS, FOIA_CODE, ICO_GUIDE, ICO_ADDRESS, HOGAN_HARM, ICO_FOI_FORM, ICO_FOI_FORM_NAME, ICO_S16_GUIDANCE
 from bot.law.entry import CalendarKind, ClockRule, FeeRule, Law, LawWords, Period, Regime, ReviewAnchor, SchoolRule, Unit
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,9 @@ ENTRY = Regime(
         next_step="complain to the Information Commissioner under section 50 of the Act",
         complaint_standard="the requirements of Part I of the Freedom of Information Act 2000",
         regulator_address=ICO_ADDRESS,
+        regulator_form=ICO_FOI_FORM,
+        regulator_form_name=ICO_FOI_FORM_NAME,
+        advice_guidance=ICO_S16_GUIDANCE,
         review_subject="Internal review of my Freedom of Information request: {title}",
         complaint_subject="Complaint under section 50 of FOIA: {authority}, {title}",
         review_preamble="Please pass this on to the person who conducts Freedom of Information reviews.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS
+from bot.law.entries._common import SIC, SIC_GUIDE, SIC_ADDRESS, SIC_FORM, SIC_FORM_NAME
 from datetime import date
 
 from bot.law.entry import (
@@ -190,6 +190,8 @@ ENTRY = Regime(
         ),
         complaint_standard="Part 1 of the Freedom of Information (Scotland) Act 2002",
         regulator_address=SIC_ADDRESS,
+        regulator_form=SIC_FORM,
+        regulator_form_name=SIC_FORM_NAME,
         review_subject="Requirement for review under section 20 of FOISA: {title}",
         complaint_subject="Application under section 47 of FOISA: {authority}, {title}",
         review_opening=(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.law.entries._common import ICO, ICO_ADDRESS
+from bot.law.entries._common import ICO, ICO_ADDRESS, ICO_SAR_FORM, ICO_SAR_FORM_NAME
 from bot.law.entry import CalendarKind, ClockRule, Law, LawWords, Period, Regime, Unit
 
 log = logging.getLogger(__name__)
@@ -135,6 +135,8 @@ ENTRY = Regime(
         next_step="complain to the Information Commissioner's Office under Article 77 of the UK GDPR",
         complaint_standard="Articles 12 and 15 of the UK GDPR",
         regulator_address=ICO_ADDRESS,
+        regulator_form=ICO_SAR_FORM,
+        regulator_form_name=ICO_SAR_FORM_NAME,
         complaint_subject="Data protection complaint (subject access): {authority}",
         no_review=(
             "Subject access has no statutory review: complain to the organisation, then to the ICO "

@@ -5,14 +5,20 @@ time taken to respond to complaints"); the lines needed are quoted here so no te
 ``/work/shared`` at run time:
 
     28/03/2022 ... PHSO Reference 00000206 ... We aim to issue a full response by 27 April 2022.
-    (31 March 2022, clarification of the outsourcing question only:)
-    "In relation to the other questions raised in your request we aim to provide a respond by 27 April 2022."
-    (8 April 2022, response:) "Please see the attached table in relation to the number of cases closed
-    within 7 weeks of being assigned to a caseworker at detailed investigation." (no table attached)
-    "3. Senior caseworkers are employed on job descriptions to work on cases, not specifically on
-    health and parliamentary." ... "6. As question 3."
-    (9 April 2022, the member's own review request, rejected on 9 May 2022:) "... Can you explain
-    this discrepancy?"
+    (the PHSO asked to clarify the outsourcing question only; the requester replied on 31 March 2022:)
+    "Simple solution: delete the outsourcing request (for the time being)"
+    (8 April 2022, the response, "1 Atodiad": one attachment:) "As of 30 March 2022, there were 36
+    intake caseworkers, 198 caseworkers and 64 Senior caseworkers employed ..." "1. All intake
+    caseworkers deal with both health and parliamentary work." "3. Senior caseworkers are employed on
+    job descriptions to work on cases, not specifically on health and parliamentary." "4. As question
+    1." "6. As question 3." "Please see the attached table in relation to the number of cases closed
+    within 7 weeks ..." "After seeking clarification, you decided that you no longer wanted the detail
+    relating to the activities that are outsourced."
+    (9 April 2022, the member's own review request:) "... Can you explain this discrepancy?"
+    (9 May 2022, the review outcome:) "you have not queried anything specific"
+
+So totals were given, the per-type splits of questions 1, 3, 4 and 6 were not held in that form, the
+table was attached, and question 8 (outsourcing) was withdrawn.
 
 The other cases are invented but realistic, one per law and letter.
 """
@@ -45,13 +51,25 @@ PHSO: dict[str, Any] = {
     "reference": "00000206",
     "link": "https://www.whatdotheyknow.com/request/number_of_caseworkers_employed_b",
     "clarification_requested": "2022-03-31",
-    "clarification_received": "2022-03-31",
     "clarification_partial": True,
+    "withdrawn_parts": [{"on": "2022-03-31", "questions": [8]}],
     "responded": "2022-04-08",
     "outcome": "partially_successful",
     "questions": list(PHSO_QUESTIONS),
-    "questions_unanswered": [3, 6],
-    "attachment_missing": True,
+    # "1,3: not held in form; 4->1; 6->3; 2,5,7: answered"
+    "answers": {
+        "1": {"status": "not_held_in_form"}, "2": {"status": "answered"}, "3": {"status": "not_held_in_form"},
+        "4": {"status": "refers_to", "to": 1}, "5": {"status": "answered"}, "6": {"status": "refers_to", "to": 3},
+        "7": {"status": "answered"},
+    },
+}
+# The review outcome of 9 May 2022 ("you have not queried anything specific"), and the complaint after it.
+PHSO_REVIEWED: dict[str, Any] = {**PHSO, "review_requested": "2022-04-09", "review_responded": "2022-05-09"}
+PHSO_COMPLAINT_TODAY = date(2022, 5, 16)
+# Invented, for tests of the gap grounds: the same request as if questions 3 and 6 had gone unanswered
+# and the table had not been attached (the real reply attached it).
+PHSO_GAPS: dict[str, Any] = {
+    **{k: v for k, v in PHSO.items() if k != "answers"}, "questions_unanswered": [3, 6], "attachment_missing": True,
 }
 PHSO_TODAY = date(2022, 4, 9)
 
@@ -73,6 +91,7 @@ _COUNCIL = {
 
 CASES: tuple[Case, ...] = (
     Case("phso-review", "review", PHSO, PHSO_TODAY),
+    Case("phso-complaint", "complaint", PHSO_REVIEWED, PHSO_COMPLAINT_TODAY),
     Case("review-foia", "review", {
         "law": "foia", **_COUNCIL,
         "title": "Waste collection contract with GreenBin Ltd",

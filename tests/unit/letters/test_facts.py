@@ -8,11 +8,11 @@ import pytest
 
 from bot.errors import BadInput
 from bot.letters import LetterFacts, Outcome, propose_grounds
-from tests.unit.letters.cases import CASES, PHSO
+from tests.unit.letters.cases import CASES, PHSO, PHSO_GAPS
 
 
 def test_phso_facts_read_from_json() -> None:
-    facts = LetterFacts.from_json(PHSO)
+    facts = LetterFacts.from_json(PHSO_GAPS)
     assert facts.responded == date(2022, 4, 8)
     assert facts.outcome is Outcome.PARTIALLY_SUCCESSFUL
     assert facts.receipt == date(2022, 3, 28)  # received the day it was sent
@@ -26,7 +26,7 @@ def test_to_json_then_from_json_gives_the_same_facts(case) -> None:  # type: ign
 
 
 def test_exemptions_written_by_people_are_stored_as_canonical_ids() -> None:
-    facts = LetterFacts.from_json({**PHSO, "exemptions": "s.40(2), section 43"})
+    facts = LetterFacts.from_json({**PHSO_GAPS, "exemptions": "s.40(2), section 43"})
     assert facts.exemptions == ("s40(2)", "s43")
 
 
@@ -47,7 +47,7 @@ def test_exemptions_written_by_people_are_stored_as_canonical_ids() -> None:
 )
 def test_malformed_json_is_refused_in_one_sentence_that_names_the_field(change: dict, says: str) -> None:
     with pytest.raises(BadInput) as excinfo:
-        LetterFacts.from_json({**PHSO, **change})
+        LetterFacts.from_json({**PHSO_GAPS, **change})
     assert says in excinfo.value.message
     assert "\n" not in excinfo.value.message
 
@@ -58,13 +58,13 @@ def test_a_request_json_that_is_not_an_object_is_refused() -> None:
 
 
 def test_exemptions_recorded_on_a_subject_access_request_are_kept_but_argued_by_no_ground() -> None:
-    facts = LetterFacts.from_json({**PHSO, "law": "sar", "exemptions": ["s.40(2)"], "outcome": "refused"})
+    facts = LetterFacts.from_json({**PHSO_GAPS, "law": "sar", "exemptions": ["s.40(2)"], "outcome": "refused"})
     assert facts.exemptions == ("s40(2)",)
     assert {p.id for p in propose_grounds("complaint", facts, date(2022, 6, 1))} <= {
         "late_response", "no_response", "partial_answer", "missing_attachment", "format_ignored", "not_held"}
 
 
 def test_one_line_fields_lose_stray_line_breaks_but_keep_every_other_character() -> None:
-    facts = LetterFacts.from_json({**PHSO, "title": "  {{ x }}\n @everyone  <@123> ", "reference": "REF\t9"})
+    facts = LetterFacts.from_json({**PHSO_GAPS, "title": "  {{ x }}\n @everyone  <@123> ", "reference": "REF\t9"})
     assert facts.title == "{{ x }} @everyone <@123>"
     assert facts.reference == "REF 9"

@@ -20,7 +20,7 @@ from bot.letters import (
     propose_grounds,
     render_letter,
 )
-from tests.unit.letters.cases import PHSO, PHSO_TODAY
+from tests.unit.letters.cases import PHSO, PHSO_GAPS, PHSO_TODAY
 
 GROUND_TEMPLATES = Path(prompts.__file__).parent / "letters" / "grounds"
 
@@ -39,9 +39,21 @@ def proposed(kind: str, f: LetterFacts, today: date = _TODAY) -> dict[str, bool]
     return {p.id: p.selected for p in propose_grounds(kind, f, today)}
 
 
-def test_phso_review_proposes_the_missing_attachment_and_the_unanswered_questions_only() -> None:
+def test_phso_review_proposes_the_not_held_in_that_form_splits_and_the_referring_answers() -> None:
     f = LetterFacts.from_json(PHSO)
+    assert proposed("review", f, PHSO_TODAY) == {
+        "not_held_in_form": True, "totals_for_breakdown": False, "refers_to_answer": True,
+    }
+
+
+def test_the_gap_grounds_still_come_when_questions_go_unanswered_and_the_attachment_is_missing() -> None:
+    f = LetterFacts.from_json(PHSO_GAPS)
     assert proposed("review", f, PHSO_TODAY) == {"partial_answer": True, "missing_attachment": True}
+
+
+def test_a_withdrawn_question_is_never_called_unanswered() -> None:
+    f = LetterFacts.from_json({**PHSO_GAPS, "questions_unanswered": [8]})
+    assert f.unanswered_lines() == [] and "partial_answer" not in proposed("review", f, PHSO_TODAY)
 
 
 def test_phso_review_letter_asks_for_recorded_information_not_an_explanation() -> None:
@@ -49,8 +61,10 @@ def test_phso_review_letter_asks_for_recorded_information_not_an_explanation() -
     letter = render_letter("review", f, default_ground_ids(propose_grounds("review", f, PHSO_TODAY)), PHSO_TODAY)
     body = letter.body.lower()
     assert "explain" not in body and "discrepancy" not in body and "justify" not in body
-    assert "send the attachment" in body
-    assert "question 3: how many senior caseworkers" in body and "question 6:" in body
+    assert "not held in the form i asked for" in body and "section 16" in body
+    assert "ico.org.uk/for-organisations/foi/freedom-of-information-and-environmental-information-regulations/section-16" in body
+    assert "question 3: how many senior caseworkers" in body and 'question 6: how many senior caseworkers' in body
+    assert "on 31 march 2022 i withdrew question 8" in body
 
 
 def test_no_ground_template_asks_the_authority_to_explain_or_justify_itself() -> None:

@@ -19,6 +19,7 @@ from bot.errors import BadInput
 from bot.law.exemptions import table
 from bot.law.regimes import Law
 from bot.letters import LetterFacts, propose_grounds, render_letter
+from bot.letters.timeline import build_timeline
 from bot.letters.wording import KIND_LAWS, LetterKind
 
 NASTY = ["{{ 7*7 }}", "{% if x %}", "{# c #}", "@everyone", "@here", "<@123>", "<@&9>", "[give details here]", "None", "}}{{", "%}",
@@ -92,6 +93,16 @@ def requests(draw: st.DrawFn) -> tuple[LetterKind, LetterFacts, date, str]:
     return kind, LetterFacts.from_json(data), today, draw(USER_TEXT)
 
 
+def scottish_complaint_too_early(kind: LetterKind, facts: LetterFacts, today: date) -> bool:
+    """FOISA s.47(1), EISR reg 17: an application only after a review's outcome, or its deadline passed."""
+    if kind is not LetterKind.COMPLAINT or facts.law not in (Law.FOISA, Law.EISR) or facts.review_responded:
+        return False
+    if facts.review_requested is None:
+        return True
+    due = build_timeline(facts, today).review_late_after()
+    return due is not None and today <= due
+
+
 def _user_texts(facts: LetterFacts, notes: str) -> list[str]:
     texts = [facts.authority, facts.title, facts.requester, notes, *facts.questions, *facts.questions_unanswered]
     texts += [t for t in (facts.reference, facts.link, facts.format_asked, facts.format_given) if t]
@@ -106,7 +117,7 @@ def test_no_letter_ever_has_a_placeholder_and_member_text_comes_out_literally(re
     chosen = data.draw(st.lists(st.sampled_from([p.id for p in proposals]), unique=True) if proposals else st.just([]))
     needs_reason = kind is LetterKind.REVIEW and facts.law in (Law.FOISA, Law.EISR) and not chosen
     needs_clarification_date = kind is LetterKind.CLARIFICATION and facts.clarification_requested is None
-    if needs_reason or needs_clarification_date:
+    if needs_reason or needs_clarification_date or scottish_complaint_too_early(kind, facts, today):
         try:
             render_letter(kind, facts, chosen, today, notes=notes)
         except BadInput:
@@ -135,5 +146,6 @@ def test_every_proposed_ground_can_be_written(request: tuple) -> None:
     assume(facts.clarification_requested is not None or kind is not LetterKind.CLARIFICATION)
     ids = [p.id for p in propose_grounds(kind, facts, today)]
     assume(ids)
+    assume(not scottish_complaint_too_early(kind, facts, today))
     letter = render_letter(kind, facts, ids, today, notes=notes)
     assert letter.ground_ids == tuple(ids)

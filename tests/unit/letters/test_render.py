@@ -17,7 +17,7 @@ import bot.letters
 from bot.errors import BadInput
 from bot.letters import LetterFacts, LetterKind, render_letter
 from bot.letters.docx import letter_docx
-from tests.unit.letters.cases import PHSO, PHSO_TODAY
+from tests.unit.letters.cases import PHSO, PHSO_GAPS, PHSO_TODAY
 
 _FOIA: dict[str, Any] = {
     "law": "foia", "authority": "Exampleshire County Council", "title": "Road repairs", "sent": "2025-01-06",
@@ -26,7 +26,7 @@ _FOIA: dict[str, Any] = {
 
 
 def test_phso_review_states_the_review_deadline_and_everything_a_letter_needs() -> None:
-    letter = render_letter("review", LetterFacts.from_json(PHSO), ["partial_answer", "missing_attachment"], PHSO_TODAY)
+    letter = render_letter("review", LetterFacts.from_json(PHSO_GAPS), ["partial_answer", "missing_attachment"], PHSO_TODAY)
     assert letter.kind is LetterKind.REVIEW
     assert letter.deadline_stated == date(2022, 5, 11)  # 20 working days from Sat 9 April 2022, Easter skipped
     body = letter.body
@@ -94,7 +94,7 @@ def test_member_text_with_template_syntax_and_mentions_comes_out_literally() -> 
 
 
 def test_the_docx_has_the_subject_and_every_paragraph_of_the_letter() -> None:
-    letter = render_letter("review", LetterFacts.from_json(PHSO), ["missing_attachment"], PHSO_TODAY)
+    letter = render_letter("review", LetterFacts.from_json(PHSO_GAPS), ["missing_attachment"], PHSO_TODAY)
     document = Document(io.BytesIO(letter_docx(letter)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert document.paragraphs[0].runs[0].bold and letter.subject in text
@@ -116,7 +116,7 @@ def test_letters_modules_import_neither_discord_nor_the_database_nor_the_clock()
 
 
 def test_the_docx_survives_control_characters_a_member_pasted() -> None:
-    letter = render_letter("review", LetterFacts.from_json(PHSO), ["missing_attachment"], PHSO_TODAY, notes="page\x0cbreak\x00")
+    letter = render_letter("review", LetterFacts.from_json(PHSO_GAPS), ["missing_attachment"], PHSO_TODAY, notes="page\x0cbreak\x00")
     assert "page\x0cbreak" in letter.body
     text = "\n".join(p.text for p in Document(io.BytesIO(letter_docx(letter))).paragraphs)
     assert "pagebreak" in text

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
+from bot.errors import BadInput
 from bot.letters import LetterFacts, render_letter
 
 _FOIA: dict[str, Any] = {
@@ -50,19 +53,16 @@ def test_a_chaser_after_the_response_arrived_is_flagged() -> None:
     assert "chaser_after_response" in warnings("chaser", date(2025, 2, 10), responded="2025-02-03", outcome="successful")
 
 
-def test_an_application_to_the_scottish_commissioner_before_any_review_gets_a_warning() -> None:
+def test_an_application_to_the_scottish_commissioner_before_any_review_is_refused() -> None:
     facts = LetterFacts.from_json({**_FOISA, "responded": "2025-01-31", "outcome": "refused"})
-    letter = render_letter("complaint", facts, ["no_exemption_named"], date(2025, 2, 10))
-    (warning,) = [w for w in letter.warnings if w.code == "complaint_before_review"]
-    assert "required a review" in warning.message and warning.dates
+    with pytest.raises(BadInput, match="only after a review: send a requirement for review under section 20 first"):
+        render_letter("complaint", facts, ["no_exemption_named"], date(2025, 2, 10))
 
 
-def test_an_application_to_the_scottish_commissioner_before_the_review_is_due_gets_the_review_date() -> None:
+def test_an_application_to_the_scottish_commissioner_before_the_review_is_due_is_refused_with_the_review_date() -> None:
     facts = LetterFacts.from_json({**_FOISA, "responded": "2025-01-31", "outcome": "refused", "review_requested": "2025-02-03"})
-    letter = render_letter("complaint", facts, [], date(2025, 2, 10))
-    (warning,) = letter.warnings
-    assert warning.code == "complaint_before_review" and warning.dates == (date(2025, 3, 3),)
-    assert "Monday 3 March 2025" in warning.message
+    with pytest.raises(BadInput, match="due by Monday 3 March 2025"):
+        render_letter("complaint", facts, [], date(2025, 2, 10))
 
 
 def test_an_ico_complaint_before_an_internal_review_gets_a_warning() -> None:
@@ -89,7 +89,6 @@ def test_a_letter_sent_on_time_comes_without_warnings() -> None:
 def test_an_application_to_the_commissioner_waits_for_the_later_reading_of_a_sunday_requirement_for_review() -> None:
     # SIC Decision 092/2026: a requirement sent Sun 26 Oct 2025, answered Mon 24 Nov 2025, was in time.
     facts = LetterFacts.from_json({**_FOISA, "responded": "2025-10-24", "outcome": "refused", "review_requested": "2025-10-26"})
-    letter = render_letter("complaint", facts, [], date(2025, 11, 24))
-    (warning,) = [w for w in letter.warnings if w.code == "complaint_before_review"]
-    assert "Monday 24 November 2025" in warning.message and warning.dates == (date(2025, 11, 24),)
-    assert not [w for w in render_letter("complaint", facts, [], date(2025, 11, 25)).warnings if w.code == "complaint_before_review"]
+    with pytest.raises(BadInput, match="Monday 24 November 2025"):
+        render_letter("complaint", facts, [], date(2025, 11, 24))
+    assert render_letter("complaint", facts, [], date(2025, 11, 25)).recipient == "the Scottish Information Commissioner"

@@ -66,6 +66,12 @@ TRANSITIONS = [
     ([RESPONDED, IN_REVIEW, COMPLAINED], Stage.COMPLAINT, Status.COMPLAINT),  # about a review never answered
     ([RESPONDED, IN_REVIEW, REVIEWED, COMPLAINED, (K.REGULATOR_DECISION, date(2022, 9, 1))], Stage.CLOSED, Status.CLOSED),
     ([(K.WITHDRAWN, date(2022, 4, 1))], Stage.WITHDRAWN, Status.USER_WITHDRAWN),
+    ([(K.PART_WITHDRAWN, date(2022, 3, 31), {"questions": [8]})], Stage.AWAITING_RESPONSE, Status.WAITING_RESPONSE),
+    (
+        [(K.CLARIFICATION_REQUESTED, date(2022, 3, 30), {"partial": True}), (K.PART_WITHDRAWN, date(2022, 3, 31), {"questions": [8]})],
+        Stage.AWAITING_RESPONSE,
+        Status.WAITING_RESPONSE,
+    ),
     ([RESPONDED, IN_REVIEW, (K.WITHDRAWN, date(2022, 4, 20))], Stage.WITHDRAWN, Status.USER_WITHDRAWN),
     ([RESPONDED, (K.NOTE, date(2022, 4, 9))], Stage.RESPONDED, Status.PARTIALLY_SUCCESSFUL),
     ([(K.WITHDRAWN, date(2022, 4, 1)), (K.NOTE, date(2022, 4, 9))], Stage.WITHDRAWN, Status.USER_WITHDRAWN),
@@ -343,6 +349,23 @@ def test_a_clarification_answered_on_a_saturday_shows_the_clarified_parts_later_
         "response_due": "2025-06-30", "clarified_part_due": "2025-07-04", "clarified_part_due_next_working_day": "2025-07-07",
     }
     assert folded.next_deadline_key == "response_due"
+
+
+def test_withdrawing_the_part_asked_about_ends_the_round_restarts_no_clock_and_leaves_no_deadline_for_it() -> None:
+    # 31 March 2022: "Simple solution: delete the outsourcing request (for the time being)".
+    events = timeline((K.CLARIFICATION_REQUESTED, date(2022, 3, 30), {"partial": True}),
+                      (K.PART_WITHDRAWN, date(2022, 3, 31), {"questions": [8]}))
+    folded = fold(FOIA, events, date(2022, 4, 1))
+    assert folded.deadlines_json() == {"response_due": "2022-04-27"}  # no clarified_part_due: nothing to alert
+    assert [(p.on, p.questions) for p in folded.withdrawn_parts] == [(date(2022, 3, 31), (8,))]
+    assert any("withdrawn on Thu 31 March 2022: no clock restarts" in note for note in folded.report.notes)
+
+
+def test_a_part_cannot_be_withdrawn_while_the_whole_request_awaits_clarification() -> None:
+    events = timeline((K.CLARIFICATION_REQUESTED, date(2022, 3, 30)))
+    with pytest.raises(TimelineConflict, match="clarification of the whole request"):
+        check_new_event(FOIA, events, TimelineEvent(K.PART_WITHDRAWN, date(2022, 3, 31), {"questions": [8]}, None, 9),
+                        today=date(2022, 4, 1))
 
 
 def test_the_phso_partial_clarification_can_still_be_late_for_the_other_parts() -> None:
