@@ -202,6 +202,8 @@ def timelines(draw: st.DrawFn) -> tuple[RequestFacts, list[TimelineEvent]]:
             raw["promised_by"] = day + timedelta(days=draw(st.integers(1, 50)))
         if kind is EventKind.CLARIFICATION_REQUESTED:
             raw["partial"] = draw(st.booleans())
+        if kind is EventKind.PART_WITHDRAWN:
+            raw["questions"] = [draw(st.integers(1, 8))]
         data = clean_event_data(kind, raw, law=law, on=day, today=TODAY)
         candidate = TimelineEvent(kind, day, data, None, seq)
         try:
