@@ -54,9 +54,11 @@ def _refuse(text: str, why: str) -> BadInput:
     return BadInput(f"Can't use the date '{shown}': {why}. Write it like {ACCEPTED_FORMS}.")
 
 
-def _build(text: str, year: int, month: int, day: int) -> date:
-    if year < 100:
+def _build(text: str, year: int, month: int, day: int, *, two_digit_year: bool = False) -> date:
+    if two_digit_year:  # "1/2/22": 2022. A year written with four digits is taken as written.
         year += 2000
+    elif year < 1900:  # "01/01/0001" is not 2001: refused rather than guessed
+        raise _refuse(text, f"the year {year:04d} is too long ago: write the year in full, such as 2024")
     if not 1 <= month <= 12:
         hint = " (dates are read day first)" if 1 <= day <= 12 and month <= 31 else ""
         raise _refuse(text, f"there is no month {month}{hint}")
@@ -108,7 +110,7 @@ def parse_user_date(text: str, *, today: date) -> date:
         result = _build(text, year, month, day)
     elif match := _NUMERIC.fullmatch(lowered):
         day, month, year = (int(g) for g in match.groups())
-        result = _build(text, year, month, day)
+        result = _build(text, year, month, day, two_digit_year=len(match.group(3)) == 2)
     elif _HAS_LETTERS.search(lowered):
         result = _parse_words(text, lowered)
     elif re.fullmatch(r"\d{1,2}[/\-.]\d{1,2}", lowered):

@@ -318,9 +318,12 @@ async def search_authorities(db: Database, text: str, *, limit: int = AUTOCOMPLE
     return await _plain_search(db, text, limit=limit)
 
 
+SEARCH_TEXT_MAX = 200  # an authority's name is at most 200 characters
+
+
 async def _plain_search(db: Database, text: str, *, limit: int) -> list[AuthorityChoice]:
     """Names containing ``text``, those starting with it first (before the index is built)."""
-    key = name_key(text or "")
+    key = name_key((text or "")[:SEARCH_TEXT_MAX])  # no name is longer; SQLite refuses a huge LIKE
     stmt = select(Authority.id, Authority.name, Authority.division, Authority.foi_applies, Authority.vanished_at)
     if key:
         pattern = _like_escape(key)

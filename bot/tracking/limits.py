@@ -62,6 +62,10 @@ def clean_link(value: str | None) -> str | None:
     return link
 
 
+NAME_KEY_MAX = 200  # bot.models.Authority.name_key
+
+
 def name_key(name: str) -> str:
-    """How two spellings of one authority's name compare: case-folded, spaces collapsed."""
-    return _SPACES.sub(" ", name.strip()).casefold()
+    """How two spellings of one authority's name compare: case-folded, spaces collapsed. Cut to
+    the column's 200 characters after folding: folding can lengthen a name ("ß" -> "ss")."""
+    return _SPACES.sub(" ", name.strip()).casefold()[:NAME_KEY_MAX]

@@ -91,3 +91,17 @@ async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool
             assert await session.get(BotMeta, "sneaky") is None
     finally:
         await drop_database(db, schema)
+
+
+async def test_an_authority_name_that_folding_lengthens_is_stored_on_both_databases(db) -> None:
+    """Audit defect 6: 150 'ß' fold to 300 characters, past name_key's varchar(200) on PostgreSQL."""
+    from datetime import date
+
+    from bot.services import Viewer, requests
+    from bot.services.authorities import search_authorities
+    from bot.tracking.inputs import NewRequest
+
+    detail = await requests.create_request(db, Viewer(1001), NewRequest("Straße " + "ß" * 150, "Bins", date(2026, 3, 2)))
+    assert detail.public_id
+    assert len(await search_authorities(db, "straße ßß")) == 1
+    assert await search_authorities(db, "ß" * 100_000) == []  # a huge search is cut, not a too-complex LIKE
