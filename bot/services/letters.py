@@ -123,6 +123,14 @@ def clean_notes(notes: str | None) -> str:
 
 def _check_can_write(kind: LetterKind, facts: LetterFacts, notes: str, public_id: str) -> None:
     """Refusals worded for a tracked request (the renderer's own words speak of JSON fields)."""
+    if kind is LetterKind.CHASER and facts.clarification_requested and not facts.clarification_partial \
+            and facts.clarification_received is None and facts.responded is None:
+        # The authority is waiting for the member: the clock stands still (FOIA s.1(3), EIR reg 9(4),
+        # FOISA s.1(3); UK GDPR art.12(3) as amended), so there is nothing late to chase.
+        raise BadInput(
+            f"{public_id} is waiting for your clarification: the clock is stopped until you reply, so there is nothing "
+            "to chase. Reply with /letter clarification."
+        )
     if kind is LetterKind.CLARIFICATION:
         if facts.clarification_requested is None:
             raise BadInput(

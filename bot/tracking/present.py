@@ -78,7 +78,7 @@ def show_context(
     backstop = folded.live.get("school_backstop")
     return {
         "status_label": info.label,
-        "status_meaning": status_meaning(folded.shown_status, stamp(backstop.due, "D") if backstop else None),
+        "status_meaning": status_meaning(folded.shown_status, stamp(backstop.due, "D") if backstop else None, str(law)),
         "authority": clean(authority, None),
         "law": regime(Law(law)).short,
         "sent": stamp(sent_on, "D"),

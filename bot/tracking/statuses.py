@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.law.calendar import WorkingDayCalendar
+from bot.law.regimes import regime
 
 log = logging.getLogger(__name__)
 
@@ -101,12 +102,38 @@ def label(status: Status | str) -> str:
     return STATUS_INFO[Status(status)].label
 
 
-def status_meaning(status: Status | str, school_backstop: str | None = None) -> str:
+# Where the law's route differs, the meaning says so (asked of the law's entry, never of its name).
+# FOISA s.47(1), EISR reg 17: the Scottish Information Commissioner only after a review (s.20).
+REVIEW_FIRST_MEANINGS: dict[Status, str] = {
+    Status.OVERDUE: "The response is late: chase the authority, then require a review; the Commissioner comes after the review.",
+    Status.VERY_OVERDUE: (
+        "The response is more than 20 working days late: require a review if you have not; only after the review "
+        "can you apply to the Scottish Information Commissioner."
+    ),
+    Status.REVIEW_OVERDUE: "The review answer is late: you can now apply to the Scottish Information Commissioner.",
+}
+# UK GDPR art.12(3): one month, extendable by two further months; no statutory review (complain, then the ICO).
+SUBJECT_ACCESS_MEANINGS: dict[Status, str] = {
+    Status.WAITING_RESPONSE: "Sent; the answer is due within one month of receipt (three if the organisation extends).",
+    Status.OVERDUE: "The month (or the extension) has passed: chase the organisation.",
+    Status.VERY_OVERDUE: (
+        "Long past the month (and any extension): complain to the organisation, then to the ICO within 3 months "
+        "of your last contact."
+    ),
+}
+
+
+def status_meaning(status: Status | str, school_backstop: str | None = None, law: str | None = None) -> str:
     """What ``status`` means for this request; ``school_backstop`` (the 60th working day, as it
-    should be shown) when the request is to a school or academy."""
+    should be shown) when the request is to a school or academy; ``law`` for its own route."""
     status = Status(status)
     if status is Status.OVERDUE and school_backstop:
         return SCHOOL_OVERDUE_MEANING.format(backstop=school_backstop)
+    if law is not None:
+        entry = regime(law)
+        own = SUBJECT_ACCESS_MEANINGS if entry.subject_access else REVIEW_FIRST_MEANINGS if entry.review_before_regulator else {}
+        if status in own:
+            return own[status]
     return STATUS_INFO[status].meaning
 
 

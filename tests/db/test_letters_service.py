@@ -213,3 +213,10 @@ async def test_the_alert_buttons_draft_a_chaser_and_a_late_review_becomes_the_co
     assert chase_review.kind is LetterKind.COMPLAINT and "review_overdue" in chase_review.ground_ids
     review = await draft_for_request(db, OWNER_IN_DMS, await phso_with_gaps(db), "review", now=at(date(2022, 5, 27)))
     assert review.kind is LetterKind.REVIEW and review.ground_ids == ("partial_answer", "missing_attachment")
+
+
+async def test_a_chaser_is_refused_while_the_authority_waits_for_the_member(db: Database) -> None:
+    public_id = await log_phso(db)
+    await record(db, public_id, EventKind.CLARIFICATION_REQUESTED, date(2022, 3, 31))
+    with pytest.raises(BadInput, match="waiting for your clarification: the clock is stopped"):
+        await prepare_letter(db, OWNER, public_id, "chaser", None, date(2022, 5, 30), now=at(date(2022, 5, 30)))

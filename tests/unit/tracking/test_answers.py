@@ -111,3 +111,13 @@ def test_letter_json_round_trips_the_answers_and_refuses_numbers_beyond_the_ques
     assert facts.to_json()["answers"] == PHSO_STORED
     with pytest.raises(BadInput, match="not one of the request's 6 questions"):
         LetterFacts.from_json({**base, "answers": {"7": {"status": "answered"}}})
+
+
+def test_status_words_follow_the_law_s_route() -> None:
+    from bot.tracking.statuses import Status, status_meaning
+
+    assert "complaint to the regulator" in status_meaning(Status.VERY_OVERDUE, law="foia")
+    foisa = status_meaning(Status.VERY_OVERDUE, law="foisa")
+    assert "require a review" in foisa and "complaint" not in foisa
+    sar = status_meaning(Status.VERY_OVERDUE, law="sar")
+    assert "month" in sar and "20 working days" not in sar
