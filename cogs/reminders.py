@@ -50,7 +50,9 @@ class ButtonSpec:
 # The DM's buttons, in the order shown (rules as data). "resume" is only on the stop confirmation.
 BUTTONS: dict[str, ButtonSpec] = {
     "chaser": ButtonSpec("Draft chaser", discord.ButtonStyle.primary, frozenset({"response_overdue", "response_very_overdue", "review_overdue"}), True),
-    "review": ButtonSpec("Draft review", discord.ButtonStyle.primary, frozenset({"review_window_closing"}), True),
+    "review": ButtonSpec("Draft review", discord.ButtonStyle.primary, frozenset({"review_window_closing", "publication_check"}), True),
+    # A refusal for future publication whose date passed: ask again (a draft addressed to the same body).
+    "ask": ButtonSpec("New request", discord.ButtonStyle.primary, frozenset({"publication_check"})),
     "got": ButtonSpec("I got a response", discord.ButtonStyle.success, RESPONSE_KINDS | REVIEW_KINDS),
     "snooze": ButtonSpec("Snooze 3 days", discord.ButtonStyle.secondary, None),
     "stop": ButtonSpec("Stop alerts for this request", discord.ButtonStyle.danger, None),
@@ -251,6 +253,14 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
                 await interaction.followup.send(text, view=view, ephemeral=True)
             else:
                 await reply_privately(interaction, f"Alerts are back on for `{request.public_id}`.")
+        elif action == "ask":
+            alert, request = await alerts.alert_and_request(self.bot.db, alert_id, user_id)
+            draft_id = await alerts.draft_asking_again(self.bot.db, alert_id, user_id, now=now)
+            await reply_privately(
+                interaction,
+                f"Draft `{draft_id}` asks {request.title!s:.60} again, now that the publication date has passed: "
+                f"open it with `/draft open {draft_id}`, check it, and send it.",
+            )
         elif action == "got":
             alert, request = await alerts.alert_and_request(self.bot.db, alert_id, user_id)
             event = alerts.event_for_answer(alert.kind)

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+REMINDER_ABOUT_MAX = 100  # the "about" text is stored like a reference (bot.tracking.limits.REFERENCE_MAX)
+
 DIVISION_CHOICES = [app_commands.Choice(name=name, value=d.value) for d, name in DIVISION_NAMES.items()]
 VISIBILITY_CHOICES = [
     app_commands.Choice(name="Private (only you)", value=Visibility.PRIVATE.value),
@@ -144,6 +146,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         exemptions="Exemptions cited, e.g. s.40(2), s 43", unanswered="Questions not answered, e.g. 2, 5",
         attachment_missing="An attachment they mention is missing", partial="Clarification asked on only part of the request",
         new_date="For an extension: the new date they gave",
+        publication_date="For a refusal for future publication (s.22): the date they said it will be published by",
         answers="For a response or review outcome, per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
         reply="The authority's reply as a file (.txt, .eml, .pdf, .docx): foibot reads it and you check it before saving",
         questions="For a part withdrawn: the questions withdrawn, e.g. 8",
@@ -155,6 +158,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                      exemptions: app_commands.Range[str, 1, EXEMPTIONS_MAX] | None = None,
                      unanswered: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None, attachment_missing: bool | None = None,
                      partial: bool | None = None, new_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
+                     publication_date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
                      answers: app_commands.Range[str, 1, ANSWERS_TEXT_MAX] | None = None,
                      reply: discord.Attachment | None = None,
                      questions: app_commands.Range[str, 1, UNANSWERED_MAX] | None = None) -> None:
@@ -162,7 +166,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         if reply is not None:  # read it first: what foibot reads is checked and corrected before saving
             typed = [name for name, value in {"note": note, "outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
                      "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date, "answers": answers,
-                     "questions": questions}.items()
+                     "questions": questions, "publication_date": publication_date}.items()
                      if value not in (None, False)]
             if typed:  # never lose what was typed: the reading's own controls take these corrections
                 raise BadInput(f"With `reply:` leave out {', '.join(f'`{t}:`' for t in typed)}: foibot reads them from the "
@@ -171,7 +175,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         details = {"outcome": outcome, "exemptions": exemptions, "unanswered": unanswered,
                    "attachment_missing": attachment_missing, "partial": partial, "new_date": new_date,
-                   "answers": answers, "questions": questions}
+                   "answers": answers, "questions": questions, "publication_date": publication_date}
         needed = {EventKind.RESPONSE: ("outcome", outcome), EventKind.EXTENSION: ("new_date", new_date),
                   EventKind.PART_WITHDRAWN: ("questions", questions)}.get(kind)
         missing = needed is not None and not needed[1]
@@ -184,6 +188,14 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             await open_event_form(interaction, request, kind, given)
             return
         await record(interaction, request, kind, date, note, {k: v for k, v in details.items() if v is not None})
+
+    @app_commands.command(name="remind", description="A reminder by DM on any day, e.g. the day they promised to publish")
+    @app_commands.describe(request="The request (type its title or id)", on="The day (day first, e.g. 14/02/2027)",
+                           about="What to remind you of, e.g. they promised publication")
+    async def remind(self, interaction: discord.Interaction, request: str, on: app_commands.Range[str, 1, DATE_TEXT_MAX],
+                     about: app_commands.Range[str, 1, REMINDER_ABOUT_MAX] | None = None) -> None:
+        # Stored as a "reminder" event: the fold makes it a deadline, the outbox an alert at your time of day.
+        await record(interaction, request, EventKind.REMINDER, None, None, {"remind_on": on, "about": about})
 
     @app_commands.command(name="read", description="Paste or attach the authority's reply: foibot reads it, you check it, then save")
     @app_commands.describe(request="The request (type its title or id)",
@@ -241,6 +253,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         return await self._choices(interaction, current, owned_only=False)
 
     @update.autocomplete("request")
+    @remind.autocomplete("request")
     @read.autocomplete("request")
     @edit.autocomplete("request")
     @delete.autocomplete("request")

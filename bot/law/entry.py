@@ -245,6 +245,8 @@ class Regime:
     school: SchoolRule | None = None  # a time-for-compliance variation for schools (issue 15)
     no_school_rule: str = ""  # said when a school is flagged but this law has no school variation
     temporary_limits: tuple[TemporaryLimit, ...] = ()  # limits in force for a while only (2020)
+    # The refusal that relies on future publication: (exemption id, its citation); ("", "") for none.
+    future_publication: tuple[str, str] = ("", "")
     # -- what kind of law it is (code asks these, never which law it is) --------------------------
     environmental: bool = False  # environmental information regulations: exceptions, no cost limit
     cost_limit: bool = False  # a cost limit can be refused on (FOIA s.12, FOISA s.12)

@@ -41,6 +41,10 @@ REVIEW_ANCHOR_WORDS: dict[ReviewAnchor | None, str] = {
 
 
 def title(key: str, law: Law | None) -> str:
+    if key.startswith("member_reminder"):
+        return "Your reminder"
+    if key == "publication_check":
+        return "Check it was published"
     regulator = regime(law).regulator_short if law else "regulator"
     return KEY_TITLES.get(key, key.replace("_", " ").capitalize()).format(regulator=regulator)
 

@@ -27,6 +27,8 @@ class Chain(enum.StrEnum):
     REVIEW_DUE = "review-due"
     REVIEW_LATE = "review-late"  # the day after which the review is late on every reading
     COMPLAINT_BY = "complaint-by"
+    MEMBER_REMINDER = "member-reminder"  # a day the member chose (bot/tracking/clocks.py)
+    PUBLICATION_CHECK = "publication-check"  # the day a refusal said the information would be published
 
 
 class Offset(enum.StrEnum):
@@ -55,9 +57,12 @@ class AlertKind:
     chain: Chain
     offset: int  # negative: before the deadline; positive: after it
     unit: Offset = Offset.WORKING_DAYS
-    statuses: frozenset[str] = WAITING
+    statuses: frozenset[str] | None = WAITING  # None: whatever the status
     uses_lead_days: bool = False  # the offset is the member's own lead days, before the deadline
     expires: bool = False  # pointless once the deadline day is over (a window that closed)
+    # A clock of the member's own: it fires on its very day (weekend or not), and a missed one is
+    # still sent late, once, rather than superseded by the ladder's alerts.
+    own_clock: bool = False
 
 
 KINDS: tuple[AlertKind, ...] = (
@@ -84,6 +89,10 @@ KINDS: tuple[AlertKind, ...] = (
         "complaint_window_closing", "Complaint window closing", 80, Chain.COMPLAINT_BY, -7, Offset.CALENDAR_DAYS,
         statuses=NOT_FULLY_SUCCESSFUL | IN_REVIEW, expires=True,
     ),
+    # Clocks the member sets, and the publication a refusal promised (FOIA s.22, FOISA s.27, EIR reg
+    # 12(4)(d)): on the day itself, whatever the request's status.
+    AlertKind("publication_check", "Check it was published", 90, Chain.PUBLICATION_CHECK, 0, statuses=None, own_clock=True),
+    AlertKind("member_reminder", "Your reminder", 95, Chain.MEMBER_REMINDER, 0, statuses=None, own_clock=True),
 )
 
 KINDS_BY_NAME: dict[str, AlertKind] = {kind.name: kind for kind in KINDS}

@@ -120,6 +120,8 @@ def render_alert(context: AlertContext, *, letters: bool = False, clean: Callabl
     dates = deadline_dates(context.deadlines)
     due_at = end_of_day(context.deadline_on, context.zone)
     other = {key: discord_timestamp(end_of_day(day, context.zone), "D") for key, day in dates.items()}
+    notes = context.deadlines.get("member_notes") or {}  # the member's own words (bot/tracking/clocks.py)
+    note = clean(str(notes.get(context.deadline_key, ""))) if isinstance(notes, dict) else ""
     text = render(
         TEMPLATE,
         kind=kind.name,
@@ -135,6 +137,7 @@ def render_alert(context: AlertContext, *, letters: bool = False, clean: Callabl
         dates=other,
         law=law_facts(context.law),
         letters=letters and not context.following,
+        note=note,
         following=context.following,
     ).strip()
     if len(text) > DISCORD_MESSAGE_LIMIT:  # a very long title: cut, never fail to deliver

@@ -131,6 +131,11 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
         if key in dates:
             chains[chain].append((key, dates[key]))
     # A request for review received on a non-working day: late only after the later reading too.
+    for key, day in dates.items():
+        if key.startswith("member_reminder"):
+            chains[Chain.MEMBER_REMINDER].append((key, day))
+        elif key == "publication_check":
+            chains[Chain.PUBLICATION_CHECK].append((key, day))
     review_late = _latest(dates, "review_due", "review_due_next_working_day", "review_school_backstop")
     if review_late is not None and "review_due" in dates:
         chains[Chain.REVIEW_LATE].append(review_late)
@@ -145,6 +150,8 @@ def _on_working_day(calendar: Calendar, day: date, *, earlier: bool) -> date:
 
 def fire_day(kind: AlertKind, deadline: date, calendar: Calendar, prefs: MemberPrefs) -> date | None:
     """The working day ``kind`` fires on for ``deadline`` (None: this member wants no such alert)."""
+    if kind.own_clock:
+        return deadline
     if kind.uses_lead_days:
         if prefs.lead_days <= 0:
             return None
@@ -184,7 +191,7 @@ def plan_alerts(snapshot: RequestSnapshot, calendar: Calendar, prefs: MemberPref
     chains = chain_dates(snapshot)
     planned: list[PlannedAlert] = []
     for kind in KINDS:
-        if status not in kind.statuses:
+        if kind.statuses is not None and status not in kind.statuses:
             continue
         for key, deadline in chains[kind.chain]:
             day = fire_day(kind, deadline, calendar, prefs)
@@ -192,8 +199,10 @@ def plan_alerts(snapshot: RequestSnapshot, calendar: Calendar, prefs: MemberPref
                 planned.append(PlannedAlert(kind.name, key, deadline, fire_instant(day, prefs)))
     # One row per (kind, deadline date): two keys on one date are one alert.
     unique = {alert.key: alert for alert in sorted(planned, key=lambda a: a.fire_at, reverse=True)}
-    future = [a for a in unique.values() if a.fire_at > now]
-    past = [a for a in unique.values() if a.fire_at <= now and is_actionable(a.kind, a.deadline_on, now, prefs)]
+    own = [a for a in unique.values() if kind_named(a.kind).own_clock]  # each sent once, even late
+    ladder = [a for a in unique.values() if not kind_named(a.kind).own_clock]
+    future = [a for a in ladder if a.fire_at > now]
+    past = [a for a in ladder if a.fire_at <= now and is_actionable(a.kind, a.deadline_on, now, prefs)]
     current = latest(past)
-    chosen = future + ([current] if current is not None else [])
+    chosen = own + future + ([current] if current is not None else [])
     return sorted(chosen, key=lambda a: (a.fire_at, supersession_key(a.kind, a.deadline_on)))

@@ -77,3 +77,34 @@ async def alert_and_request(db: Database, alert_id: int, user_id: int) -> tuple[
     """The member's own alert and its request ("not found" for anyone else's)."""
     async with db.read() as session:
         return await outbox.owned_alert(session, alert_id, user_id)
+
+
+async def draft_asking_again(db: Database, alert_id: int, user_id: int, *, now: datetime) -> str:
+    """A publication check's *New request* button: a draft to the same authority asking again for
+    what the refusal said would be published (FOIA s.22, FOISA s.27, EIR reg 12(4)(d)); its id."""
+    from bot.drafting.draft import Draft
+    from bot.law.counting import plain_date
+    from bot.models import Authority
+    from bot.services.drafts import create_draft
+    from bot.services.requests import Viewer
+
+    async with db.read() as session:
+        alert, request = await outbox.owned_alert(session, alert_id, user_id)
+        authority = await session.get(Authority, request.authority_id)
+    if not request.requester_name:
+        from bot.errors import BadInput
+
+        raise BadInput(
+            f"A new request needs your name for the letter: add it with `/request edit request:{request.public_id} name:...`, "
+            "then press New request again."
+        )
+    name = authority.name if authority is not None else ""
+    questions = (
+        f"On my earlier request \u201c{request.title}\u201d{f' (your reference {request.reference})' if request.reference else ''}, "
+        f"you said the information would be published by {plain_date(alert.deadline_on)}. I cannot find it published. "
+        "Please provide it now.\n\n" + (request.questions or "")
+    ).strip()
+    draft = Draft(authority=name, subject=request.title[:80], questions=questions[:4000],
+                  requester_name=request.requester_name or "", law=request.law)  # type: ignore[arg-type]
+    record = await create_draft(db, Viewer(user_id), draft, now=now)
+    return record.public_id

@@ -49,6 +49,7 @@ class EventKind(enum.StrEnum):
     PART_WITHDRAWN = "part_withdrawn"  # some questions dropped or narrowed: no clock moves
     WITHDRAWN = "withdrawn"
     NOTE = "note"
+    REMINDER = "reminder"  # a clock the member sets: "they promised publication on 14 February"
 
 
 class Outcome(enum.StrEnum):
@@ -295,6 +296,9 @@ EVENTS: dict[EventKind, EventSpec] = {
                 FieldSpec("exemptions", FieldKind.EXEMPTIONS, "the exemptions cited"),
                 FieldSpec("unanswered", FieldKind.QUESTIONS, "the questions not answered"),
                 FieldSpec("attachment_missing", FieldKind.FLAG, "whether an attachment is missing"),
+                # FOIA s.22, FOISA s.27, EIR reg 12(4)(d), EISR reg 10(4)(d): a refusal that relies on
+                # future publication; with a date given, foibot checks on that day whether it came.
+                FieldSpec("publication_date", FieldKind.DATE, "the date the authority said it would publish by"),
                 _ANSWERS,
                 *READING_FIELDS,
             ),
@@ -343,11 +347,24 @@ EVENTS: dict[EventKind, EventSpec] = {
             Stage.WITHDRAWN,
         ),
         EventSpec(EventKind.NOTE, "Note", _ANY, "a request"),
+        EventSpec(
+            EventKind.REMINDER,
+            "Reminder",
+            _ANY,
+            "a request",
+            fields=(
+                FieldSpec("remind_on", FieldKind.DATE, "the day to remind you", required=True),
+                FieldSpec("about", FieldKind.TEXT, "what to remind you of"),
+            ),
+        ),
     )
 }
 
 # The kinds a member records with `/request update` (drafted and sent come from log / drafts).
-UPDATE_KINDS: tuple[EventKind, ...] = tuple(k for k in EventKind if k not in (EventKind.DRAFTED, EventKind.SENT))
+# Reminders have their own command (`/request remind`).
+UPDATE_KINDS: tuple[EventKind, ...] = tuple(
+    k for k in EventKind if k not in (EventKind.DRAFTED, EventKind.SENT, EventKind.REMINDER)
+)
 
 
 def spec(kind: EventKind | str) -> EventSpec:

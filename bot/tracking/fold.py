@@ -22,6 +22,7 @@ from bot.law.extensions import late_extension_note
 from bot.law.regimes import ClockRule, Law, regime
 from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping
 from bot.tracking.events import EVENTS, EventKind, GuardContext, Outcome
+from bot.tracking.clocks import NOTES_KEY, is_member_clock, member_clocks, notes_json
 from bot.tracking.limits import MAX_EVENTS_PER_REQUEST
 from bot.tracking.stages import STAGES, Stage
 from bot.tracking.statuses import Status, derive_status, label
@@ -77,9 +78,14 @@ class Folded:
     withdrawn_parts: tuple[PartWithdrawal, ...]  # questions the requester withdrew, and when
     today: date
 
-    def deadlines_json(self) -> dict[str, str]:
-        """``{key: "YYYY-MM-DD"}`` of the deadlines that apply: the cached ``requests.deadlines``."""
-        return {key: d.due.isoformat() for key, d in self.live.items()}
+    def deadlines_json(self) -> dict[str, Any]:
+        """``{key: "YYYY-MM-DD"}`` of the deadlines that apply: the cached ``requests.deadlines``;
+        with the member's own clocks, their words under ``member_notes`` (the alert DM shows them)."""
+        out: dict[str, Any] = {key: d.due.isoformat() for key, d in self.live.items()}
+        notes = notes_json({k: d for k, d in self.live.items() if is_member_clock(k)})
+        if notes:
+            out[NOTES_KEY] = notes
+        return out
 
 
 class TimelineConflict(InvalidTransition):
@@ -100,6 +106,8 @@ class _State:
     extended_to: date | None = None
     withdrawn: list[PartWithdrawal] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the fold itself has to say (before the law's notes)
+    reminders: list[tuple[date, str]] = field(default_factory=list)  # the member's own clocks
+    publication: tuple[date, tuple[str, ...], date] | None = None  # a response's promised publication
 
 
 def _details(event: TimelineEvent, outcome: Outcome) -> ResponseDetails:
@@ -153,6 +161,10 @@ def _extension(state: _State, event: TimelineEvent) -> None:
     state.facts = replace(state.facts, extended_to=new_date, extension_notified=notified)
 
 
+def _reminder(state: _State, event: TimelineEvent) -> None:
+    state.reminders.append((date.fromisoformat(event.data["remind_on"]), str(event.data.get("about", ""))))
+
+
 def _acknowledged(state: _State, event: TimelineEvent) -> None:
     promised = event.data.get("promised_by")
     if promised:
@@ -162,6 +174,9 @@ def _acknowledged(state: _State, event: TimelineEvent) -> None:
 
 def _response(state: _State, event: TimelineEvent) -> None:
     state.response = _details(event, Outcome(event.data["outcome"]))
+    if event.data.get("publication_date"):
+        published_by = date.fromisoformat(event.data["publication_date"])
+        state.publication = (event.on, tuple(event.data.get("exemptions", ())), published_by)
 
 
 def _review_response(state: _State, event: TimelineEvent) -> None:
@@ -208,6 +223,7 @@ _DATA_EFFECTS = {
     EventKind.CLARIFICATION_REQUESTED: _new_clarification_round,
     EventKind.EXTENSION: _extension,
     EventKind.ACKNOWLEDGED: _acknowledged,
+    EventKind.REMINDER: _reminder,
     EventKind.RESPONSE: _response,
     EventKind.REVIEW_RESPONSE: _review_response,
     EventKind.PART_WITHDRAWN: _part_withdrawn,
@@ -281,6 +297,9 @@ def fold(base: RequestFacts, events: Iterable[TimelineEvent], today: date) -> Fo
     next_key, next_due = (upcoming.key, upcoming.due) if upcoming else (None, None)
     calendar = calendar_for(state.facts.law, state.facts.division)
     cached = {key: d.due.isoformat() for key, d in live.items()}
+    if state.stage not in (Stage.CLOSED, Stage.WITHDRAWN):
+        # The member's own clocks and a promised publication (bot/tracking/clocks.py): after the law's.
+        live.update(member_clocks(state.law, state.reminders, state.publication))
     return Folded(
         stage=state.stage,
         status=status,

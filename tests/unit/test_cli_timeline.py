@@ -200,6 +200,14 @@ def timelines(draw: st.DrawFn) -> tuple[RequestFacts, list[TimelineEvent]]:
             raw["new_date"] = day + timedelta(days=draw(st.integers(1, 60)))
         if kind is EventKind.ACKNOWLEDGED and draw(st.booleans()):
             raw["promised_by"] = day + timedelta(days=draw(st.integers(1, 50)))
+        if kind is EventKind.RESPONSE and draw(st.booleans()):
+            raw["publication_date"] = day + timedelta(days=draw(st.integers(1, 90)))
+            # The law's own future-publication exemption, or another one (no check then names it).
+            own = {"foia": "s.22", "foisa": "section 27", "eir": "reg 12(4)(d)", "eisr": "reg 10(4)(d)"}.get(law.value, "")
+            raw["exemptions"] = draw(st.sampled_from([own, ""]))
+        if kind is EventKind.REMINDER:
+            raw["remind_on"] = day + timedelta(days=draw(st.integers(1, 90)))
+            raw["about"] = draw(st.sampled_from(["", "they promised publication", "chase them"]))
         if kind is EventKind.CLARIFICATION_REQUESTED:
             raw["partial"] = draw(st.booleans())
         if kind is EventKind.PART_WITHDRAWN:

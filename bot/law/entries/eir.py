@@ -46,6 +46,7 @@ ENTRY = Regime(
     fees=FeeRule("EIR reg 8(5), 8(6)", Period(60, Unit.WORKING_DAYS, "EIR reg 8(5)")),
     fees_start_clock=False,
     school_backstop=None,
+    future_publication=("r12(4)(d)", "EIR reg 12(4)(d): material still being completed"),
     no_school_rule=(
         "The schools' 60-working-day rule (SI 2004/3364, made under FOIA s.10(4)) varies FOIA s.10 only; "
         "it does not apply under the EIR."

@@ -55,6 +55,7 @@ ENTRY = Regime(
     fees=FeeRule("EISR reg 8", Period(60, Unit.WORKING_DAYS, "EISR reg 8")),
     fees_start_clock=False,
     school_backstop=None,
+    future_publication=("r10(4)(d)", "EISR reg 10(4)(d): material still being completed"),
     no_school_rule=(
         "The Scottish schools' rule (SSI 2016/346, made under FOISA s.10(4) and s.21(6)) varies FOISA only; "
         "it does not apply under the EISR."

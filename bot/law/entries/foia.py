@@ -54,6 +54,7 @@ ENTRY = Regime(
     fees_start_clock=False,
     # [V] SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies)
     school_backstop=None,
+    future_publication=("s22", "FOIA s.22(1): information intended for future publication"),
     school=_FOIA_SCHOOLS,
     review_name="an internal review",
     # [V] ICO: ask within 40 working days of the response; review within 20, at most 40

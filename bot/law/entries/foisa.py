@@ -84,6 +84,7 @@ ENTRY = Regime(
     fees=FeeRule("FOISA s.9, s.10(3)", Period(3, Unit.MONTHS, "FOISA s.9(4)")),
     fees_start_clock=False,
     school_backstop=None,
+    future_publication=("s27", "FOISA s.27(1): information intended for future publication"),
     school=_FOISA_SCHOOLS,
     temporary_limits=(_FOISA_CORONAVIRUS,),
     review_name="a review (a requirement for review, FOISA s.20)",

@@ -28,6 +28,9 @@ CITATION = {
     "review_due": lambda r: r.review_period.citation,
     "review_overdue": lambda r: r.review_period.citation,
     "complaint_window_closing": lambda r: r.complaint_window.citation,
+    # Clocks the member sets (issue 15): their own words, not a law's limit (see test_member_clocks).
+    "member_reminder": lambda r: "",
+    "publication_check": lambda r: "",
 }
 REVIEWABLE = [law for law in Law if regime(law).review_window is not None]
 

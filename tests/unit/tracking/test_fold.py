@@ -74,6 +74,8 @@ TRANSITIONS = [
     ),
     ([RESPONDED, IN_REVIEW, (K.WITHDRAWN, date(2022, 4, 20))], Stage.WITHDRAWN, Status.USER_WITHDRAWN),
     ([RESPONDED, (K.NOTE, date(2022, 4, 9))], Stage.RESPONDED, Status.PARTIALLY_SUCCESSFUL),
+    # A member's own reminder (issue 15) changes neither stage nor status.
+    ([RESPONDED, (K.REMINDER, date(2022, 4, 9), {"remind_on": "2022-06-01"})], Stage.RESPONDED, Status.PARTIALLY_SUCCESSFUL),
     ([(K.WITHDRAWN, date(2022, 4, 1)), (K.NOTE, date(2022, 4, 9))], Stage.WITHDRAWN, Status.USER_WITHDRAWN),
 ]
 
