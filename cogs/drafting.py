@@ -24,7 +24,7 @@ from discord.ext import commands
 from bot.clock import uk_today
 from bot.drafting import Draft, Finding, Severity
 from bot.drafting.draft import AUTHORITY_MAX_CHARS, QUESTIONS_MAX_CHARS, REQUESTER_NAME_MAX_CHARS, SUBJECT_MAX_CHARS
-from bot.drafting.periods import long_date
+from bot.drafting.periods import plain_date
 from bot.law.regimes import Law, regime
 from bot.services import drafts as service
 from bot.templates import render
@@ -153,9 +153,9 @@ def findings_message(findings: Sequence[Finding], *, law: Law, day: date, record
         heading = "Check"
     content = render(
         "messages/draft_findings.md.j2", note=note, heading=heading, summary=summary(findings), law=regime(law).short,
-        day=long_date(day), count=len(findings), shown=shown, hidden=len(findings) - shown, stored=record is not None,
+        day=plain_date(day), count=len(findings), shown=shown, hidden=len(findings) - shown, stored=record is not None,
         open=record is None or record.is_open, fixable=any(f.fix for f in findings),
-        sent_on=long_date(record.sent_on) if record is not None and record.sent_on else None,
+        sent_on=plain_date(record.sent_on) if record is not None and record.sent_on else None,
         request_id=record.request_public_id if record is not None else None,
     ).strip()
     message: dict[str, Any] = {"content": cut(content, CONTENT_MAX), "embeds": embeds}
@@ -198,7 +198,7 @@ def sent_message(sent: SentDraft) -> str:
         details = {"label": deadline_label(key, request.request.law), "date": stamp(due, "D"), "relative": stamp(due, "R"),
                    "citation": deadline.citation if deadline else regime(Law(request.request.law)).short}
     return render("messages/draft_sent.md.j2", draft_id=sent.record.public_id, request_id=request.public_id,
-                  sent=long_date(request.request.sent_on), authority=safe(request.authority.name, 200), due=details).strip()
+                  sent=plain_date(request.request.sent_on), authority=safe(request.authority.name, 200), due=details).strip()
 
 
 def list_embed(drafts: DraftList) -> discord.Embed:

@@ -27,7 +27,7 @@ from discord.ext import commands
 
 from bot.letters import LetterKind
 from bot.letters.docx import letter_docx
-from bot.letters.timeline import long_date
+from bot.letters.timeline import plain_date
 from bot.services import letters as service
 from bot.services.requests import search_requests
 from bot.templates import render
@@ -103,7 +103,7 @@ def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
         argued=[{"title": p.title, "citations": "; ".join(p.citations)} for p in argued],
         has_grounds=bool(draft.proposals),
         offered=[{"title": p.title, "check": p.check} for p in draft.offered],
-        deadline=f"{long_date(draft.letter.deadline_stated)} ({stamp(draft.letter.deadline_stated, 'R')})" if draft.letter.deadline_stated else "",
+        deadline=f"{plain_date(draft.letter.deadline_stated)} ({stamp(draft.letter.deadline_stated, 'R')})" if draft.letter.deadline_stated else "",
         signer_is_fallback=draft.signer_is_fallback,
         signed_as=safe(draft.signed_as, 100),
         authority=safe(authority, 200),

@@ -30,7 +30,7 @@ from bot.drafting import (
     render_request_letter,
 )
 from bot.drafting.model import Finding
-from bot.drafting.periods import long_date
+from bot.drafting.periods import plain_date
 from bot.drafting.rules_doc import rules_markdown
 from bot.errors import BadInput
 from bot.law.dates import parse_user_date
@@ -105,7 +105,7 @@ def format_findings(text: str, findings: list[Finding], context: LintContext) ->
     counts = {severity: sum(f.severity is severity for f in findings) for severity in Severity}
     summary = ", ".join(f"{n} {s.value if n == 1 else s.plural}" for s, n in counts.items())
     law = regime(context.law).short
-    lines = [f"{summary} ({law}; request to be sent {long_date(context.today)})"]
+    lines = [f"{summary} ({law}; request to be sent {plain_date(context.today)})"]
     if not findings:
         lines.append("No findings: nothing to change.")
     number = 0

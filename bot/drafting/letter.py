@@ -20,7 +20,7 @@ from typing import Any
 from bot.drafting.patterns import PLACEHOLDER_CASED_RE as PLACEHOLDER_RE
 from bot.drafting.citations import citations
 from bot.drafting.parse import parse_request
-from bot.drafting.periods import long_date
+from bot.drafting.periods import plain_date
 from bot.drafting.phrases import (
     advice_paragraph,
     format_sentence,
@@ -144,7 +144,7 @@ def render_request_letter(draft: RequestDraftFacts, today: date) -> str:
     standard = [advice, None if has_format_preference(questions) else format_sentence(law)]
     return render(
         TEMPLATE,
-        date=long_date(today),
+        date=plain_date(today),
         authority=authority,
         subject=_subject_line(law, subject),
         opening=_opening(law),

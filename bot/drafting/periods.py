@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.law.counting import MONTHS
-from bot.law.counting import plain_date as long_date
+from bot.law.counting import plain_date
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +121,10 @@ class ExplicitPeriod:
 
 def _range(start: date, end: date) -> str:
     if start.year == end.year and start.month == end.month and start.day == 1:
-        return f"{start.day} to {long_date(end)}"
+        return f"{start.day} to {plain_date(end)}"
     if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} to {long_date(end)}"
-    return f"{long_date(start)} to {long_date(end)}"
+        return f"{start.day} {MONTHS[start.month - 1]} to {plain_date(end)}"
+    return f"{plain_date(start)} to {plain_date(end)}"
 
 
 def _join(items: list[str]) -> str:
@@ -180,8 +180,8 @@ def explicit_period(match: PeriodMatch, today: date) -> ExplicitPeriod | None:
     return ExplicitPeriod(
         start,
         yesterday,
-        f"between {long_date(start)} and {long_date(yesterday)}",
-        f"a rolling period ending the day before {long_date(today)}, not calendar or financial years",
+        f"between {plain_date(start)} and {plain_date(yesterday)}",
+        f"a rolling period ending the day before {plain_date(today)}, not calendar or financial years",
         rolling=True,
     )
 
@@ -207,7 +207,7 @@ def _this_period(unit: str, kind: str, today: date, yesterday: date) -> Explicit
     if yesterday < start:
         return None  # the period has not started yet: nothing to ask about
     return ExplicitPeriod(
-        start, yesterday, f"between {long_date(start)} and {long_date(yesterday)}", f"{what}, to the day before"
+        start, yesterday, f"between {plain_date(start)} and {plain_date(yesterday)}", f"{what}, to the day before"
     )
 
 
@@ -231,7 +231,7 @@ def _previous_calendar(unit: str, today: date) -> ExplicitPeriod:
     return ExplicitPeriod(
         start,
         end,
-        f"between Monday {long_date(start)} and Sunday {long_date(end)}",
+        f"between Monday {plain_date(start)} and Sunday {plain_date(end)}",
         "the previous week, Monday to Sunday",
     )
 
@@ -267,7 +267,7 @@ def example_ranges(today: date, years: int = 3, *, rolling: bool = True) -> str:
     """A worked example of the readings of "the last N years", for rewrites that cannot be automatic."""
     rolling_start = today - relativedelta(years=years)
     fy = current_financial_year_start(today)
-    readings = [f"between {long_date(rolling_start)} and {long_date(today - timedelta(days=1))}"] if rolling else []
+    readings = [f"between {plain_date(rolling_start)} and {plain_date(today - timedelta(days=1))}"] if rolling else []
     readings.append(
         f"the calendar years {today.year - years} to {today.year - 1} "
         f"(1 January {today.year - years} to 31 December {today.year - 1})"

@@ -15,7 +15,7 @@ from datetime import timedelta
 from bot.drafting.model import Fix, Hit, LintContext
 from bot.drafting.parse import ParsedRequest
 from bot.drafting.patterns import NEUTRAL_WORDING
-from bot.drafting.periods import current_financial_year_start, example_ranges, financial_year_label, long_date
+from bot.drafting.periods import current_financial_year_start, example_ranges, financial_year_label, plain_date
 from bot.drafting.phrases import format_sentence, narrowing_sentence, not_held_sentence
 from bot.drafting.request_checks import MAX_QUESTIONS
 from bot.law.regimes import regime
@@ -112,7 +112,7 @@ def year_kind_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
 
 # --- scope -------------------------------------------------------------------------------------
 def unbounded_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
-    yesterday = long_date(ctx.today - timedelta(days=1))
+    yesterday = plain_date(ctx.today - timedelta(days=1))
     label, span = _last_financial_year(ctx)
     if hit.data.get("catch_all"):
         return (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.law.regimes import Law, regime
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext
-from bot.letters.timeline import day_date, long_date
+from bot.letters.timeline import day_date, plain_date
 from bot.letters.wording import LetterKind, wording
 
 log = logging.getLogger(__name__)
@@ -64,18 +64,18 @@ def enclosures(facts: LetterFacts) -> list[str]:
     """The documents a complaint encloses, with their dates (the regulators ask for copies of each)."""
     words = wording(facts.law)
     body = words.body
-    out = [f"my request of {long_date(facts.sent)}"]
+    out = [f"my request of {plain_date(facts.sent)}"]
     if facts.clarification_requested:
-        out.append(f"the {body}'s request for clarification of {long_date(facts.clarification_requested)}"
-                   + (f" and my reply of {long_date(facts.clarification_received)}" if facts.clarification_received else ""))
+        out.append(f"the {body}'s request for clarification of {plain_date(facts.clarification_requested)}"
+                   + (f" and my reply of {plain_date(facts.clarification_received)}" if facts.clarification_received else ""))
     for part in facts.withdrawn_parts:
-        out.append(f"my message of {long_date(part.on)} withdrawing part of the request")
+        out.append(f"my message of {plain_date(part.on)} withdrawing part of the request")
     if facts.responded:
-        out.append(f"the {body}'s response of {long_date(facts.responded)}")
+        out.append(f"the {body}'s response of {plain_date(facts.responded)}")
     if facts.review_requested:
-        out.append(f"my request for {words.review_asked} of {long_date(facts.review_requested)}")
+        out.append(f"my request for {words.review_asked} of {plain_date(facts.review_requested)}")
     if facts.review_responded:
-        out.append(f"the outcome of the review of {long_date(facts.review_responded)}")
+        out.append(f"the outcome of the review of {plain_date(facts.review_responded)}")
     return out
 
 

@@ -21,7 +21,7 @@ from bot.letters.answers import AnswerStatus, PartWithdrawal, questions_with
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext, context, ground, validate_ground_ids
 from bot.letters.regulator import NextStep, before_scottish_review, enclosures, next_step, recipient
-from bot.letters.timeline import count_late, long_date
+from bot.letters.timeline import count_late, plain_date
 from bot.letters.timing import TimingWarning, timing_warnings
 from bot.letters.wording import LetterKind, subject, wording
 from bot.templates import render
@@ -145,7 +145,7 @@ def _tidy(text: str) -> str:
 
 
 def _d(value: date | None) -> str:
-    return long_date(value) if value else ""
+    return plain_date(value) if value else ""
 
 
 def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date | None]:
@@ -160,13 +160,13 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "body": words.body,
         "law": words,
         "to_regulator": to_regulator,
-        "today": long_date(ctx.today),
+        "today": plain_date(ctx.today),
         "authority": facts.authority,
         "title": facts.title,
         "requester": facts.requester,
         "reference": facts.reference or "",
         "link": facts.link or "",
-        "sent": long_date(facts.sent),
+        "sent": plain_date(facts.sent),
         "received": _d(facts.received) if facts.received and facts.received != facts.sent else "",
         "clarification_requested": _d(facts.clarification_requested),
         "clarification_received": _d(facts.clarification_received),
@@ -222,7 +222,7 @@ def _withdrawal_view(facts: LetterFacts, part: PartWithdrawal) -> dict[str, Any]
     numbers = [str(n) for n in part.questions]
     named = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
     return {
-        "on": long_date(part.on),
+        "on": plain_date(part.on),
         "questions": f"question{'s' if len(numbers) > 1 else ''} {named}",
         "lines": [facts.questions[n - 1] if 0 < n <= len(facts.questions) else f"question {n}" for n in part.questions],
     }

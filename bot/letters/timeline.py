@@ -15,7 +15,7 @@ from datetime import date
 
 from bot.law.calendar import WorkingDayCalendar, calendar_for
 from bot.law.counting import WEEKDAYS
-from bot.law.counting import plain_date as long_date
+from bot.law.counting import plain_date
 from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
 from bot.law.regimes import Law, regime
 from bot.letters.facts import LetterFacts
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def day_date(d: date) -> str:
     """"Friday 8 April 2022": how a warning writes a date, so the weekday is checkable."""
-    return f"{WEEKDAYS[d.weekday()]} {long_date(d)}"
+    return f"{WEEKDAYS[d.weekday()]} {plain_date(d)}"
 
 
 def request_facts(facts: LetterFacts, **overrides: object) -> RequestFacts:

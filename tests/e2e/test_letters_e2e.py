@@ -23,7 +23,7 @@ from docx import Document
 
 from bot.clock import UK, uk_today
 from bot.law import Law, RequestFacts, compute_deadlines
-from bot.letters.timeline import long_date
+from bot.law.counting import plain_date
 from tests.e2e.conftest import StartBot
 from tests.e2e.fake_discord import FakeDiscord
 from tests.e2e.fake_models import FakeMessage
@@ -85,12 +85,12 @@ async def test_a_review_letter_for_the_phso_response_then_recording_it(fake_disc
     assert reply.ephemeral
     letter = letter_text(reply, public_id)
     assert letter.startswith(f"Subject: Internal review of my Freedom of Information request: {PHSO['title']}")
-    assert f"Date: {long_date(today)}" in letter and "Your reference: 00000206" in letter
+    assert f"Date: {plain_date(today)}" in letter and "Your reference: 00000206" in letter
     assert "refers to an attachment that was not included with it" in letter
     assert f"Question 3: {PHSO_QUESTIONS[2]}" in letter and f"Question 6: {PHSO_QUESTIONS[5]}" in letter
     assert "explain" not in letter.lower()
     due = review_due_if_asked(today)
-    assert f"I therefore expect your decision by {long_date(due)}" in letter
+    assert f"I therefore expect your decision by {plain_date(due)}" in letter
     # Signed with the name given when the request was logged (not the member's Discord name).
     assert letter.rstrip().endswith("Yours faithfully,\n\nDudley Jones") and "Signed “Alice”" not in reply.text
     # The timing warning comes first, in bold: the 40 working days to ask closed on 10 June 2022.
