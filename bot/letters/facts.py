@@ -18,19 +18,10 @@ from typing import Any
 from bot.errors import BadInput
 from bot.law.exemptions import parse_exemptions, table
 from bot.law.regimes import REGIMES, Division, Law, regime
+from bot.tracking.outcome import Outcome  # the one Outcome: what a response or a review gave
 from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping, answers_to_mapping, withdrawals_from_json
 
 log = logging.getLogger(__name__)
-
-
-class Outcome(enum.StrEnum):
-    """How the authority answered, in WhatDoTheyKnow's terms (design part 3)."""
-
-    SUCCESSFUL = "successful"
-    PARTIALLY_SUCCESSFUL = "partially_successful"
-    REFUSED = "refused"
-    NOT_HELD = "not_held"
-    NCND = "ncnd"  # neither confirm nor deny: a refusal that does not even say whether it is held
 
 
 # What the reply reader found (bot/reading), as saved with the member's corrections: true, false,
