@@ -105,24 +105,70 @@ def _user_facing_message(error: app_commands.AppCommandError) -> str | None:
     return None
 
 
+def _what(interaction: discord.Interaction) -> str:
+    """What the member was doing: the command, or the component or form by its custom id."""
+    if interaction.command is not None:
+        return f"command /{interaction.command.qualified_name}"
+    custom_id = (interaction.data or {}).get("custom_id", "?") if isinstance(interaction.data, dict) else "?"
+    kind = "form" if interaction.type is discord.InteractionType.modal_submit else "component"
+    return f"{kind} {custom_id}"
+
+
+async def report_error(
+    interaction: discord.Interaction,
+    error: BaseException,
+    *,
+    what: str | None = None,
+    send: Callable[[str], Awaitable[Any]] | None = None,
+) -> None:
+    """The one way an error reaches a member, from a command, a form, a button or a menu.
+
+    An expected problem (a ``UserError``, or one of discord.py's check failures) becomes its own
+    short private message. Anything else is a bug: logged with what was being done, by whom and
+    with which options, and the member gets a generic private message (never a traceback).
+    ``send`` replaces the private reply where the message belongs elsewhere (an edited message).
+    """
+    message = _user_facing_message(error)  # type: ignore[arg-type]
+    if message is None:
+        options = dict(interaction.namespace.__dict__) if interaction.command is not None and interaction.namespace else {}
+        log.error(
+            "%s failed for user %s with options %r",
+            what or _what(interaction),
+            interaction.user.id,
+            options,
+            exc_info=getattr(error, "original", error),
+        )
+        message = GENERIC_FAILURE
+    if send is not None:
+        try:
+            await send(message)
+            return
+        except discord.HTTPException as exc:
+            log.warning("could not show user %s the error in place: %s", interaction.user.id, exc)
+    await reply_privately(interaction, message)
+
+
 class FoiTree(app_commands.CommandTree):
-    """One error path for every command: our ``UserError`` family becomes a short private reply."""
+    """One error path for every command: ``report_error``."""
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        message = _user_facing_message(error)
-        metrics.command_failed(interaction.command.qualified_name if interaction.command else "?", expected=message is not None)
-        if message is None:
-            command = interaction.command.qualified_name if interaction.command else "?"
-            options = {k: v for k, v in interaction.namespace.__dict__.items()} if interaction.namespace else {}
-            log.error(
-                "command /%s failed for user %s with options %r",
-                command,
-                interaction.user.id,
-                options,
-                exc_info=getattr(error, "original", error),
-            )
-            message = GENERIC_FAILURE
-        await reply_privately(interaction, message)
+        expected = _user_facing_message(error) is not None
+        metrics.command_failed(interaction.command.qualified_name if interaction.command else "?", expected=expected)
+        await report_error(interaction, error)
+
+
+class FoiView(discord.ui.View):
+    """A view whose items' errors take the one error path (a View's errors never reach the tree)."""
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
+        await report_error(interaction, error, what=f"component {getattr(item, 'custom_id', '?')}")
+
+
+class FoiModal(discord.ui.Modal):
+    """A form whose errors take the one error path."""
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
+        await report_error(interaction, error, what=f"form {self.custom_id}")
 
 
 # Seconds discord.py may wait out a rate limit (its minimum is 30); well inside the alert lease.

@@ -17,6 +17,7 @@ from typing import Any
 
 import discord
 
+from bot.client import FoiModal, FoiView
 from bot.errors import BadInput
 from bot.reading.extract import MAX_FILE_BYTES
 from bot.reading.summary import lines as reading_lines
@@ -63,7 +64,7 @@ async def start_reading(interaction: discord.Interaction, request: str, reply: d
     await show_reading(interaction, draft, on)
 
 
-class ReplyForm(discord.ui.Modal):
+class ReplyForm(FoiModal):
     """The reply pasted in (Discord holds 4,000 characters in one box: longer ones are attached)."""
 
     def __init__(self, public_id: str, event: str | None = None, on: str | None = None) -> None:
@@ -130,7 +131,7 @@ async def show_reading(interaction: discord.Interaction, draft: ReadDraft, on: s
     await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True)
 
 
-class ReadingView(discord.ui.View):
+class ReadingView(FoiView):
     def __init__(self, draft: ReadDraft, on: str | None) -> None:
         super().__init__(timeout=900)
         self.draft, self.on, self.fixes = draft, on, Corrections()
@@ -235,7 +236,7 @@ class ReadingView(discord.ui.View):
         await guarded(interaction, saved(), "reading save")
 
 
-class DetailsForm(discord.ui.Modal):
+class DetailsForm(FoiModal):
     """Corrections that need typing: exemptions, answers per question, an extension's new date."""
 
     def __init__(self, view: ReadingView) -> None:

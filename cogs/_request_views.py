@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.client import FoiModal, FoiView
 from bot.clock import uk_today
 from bot.law.regimes import DIVISION_NAMES
 from bot.services import Visibility
@@ -81,7 +82,7 @@ def show_view(detail: RequestDetail) -> discord.ui.View | None:
     readable = any(why_not(k, folded.stage, folded.facts) is None for k in READABLE_EVENTS if k is not EventKind.ACKNOWLEDGED)
     if not actions and not readable:
         return None
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     for kind in actions[:4]:
         view.add_item(ActionButton(detail.public_id, kind))
     if readable:  # issue #12: paste the reply and foibot reads it (bot/reading)
@@ -100,7 +101,7 @@ def list_embed(page: RequestPage) -> tuple[discord.Embed, discord.ui.View | None
     embed.set_footer(text=f"Page {page.page + 1} of {page.pages} · {page.total} request{'s' if page.total != 1 else ''} · soonest deadline first")
     if page.pages <= 1:
         return embed, None
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     status = page.status.value if page.status else ""
     view.add_item(PageButton(page.scope.value, status, max(page.page - 1, 0), "p", disabled=page.page == 0))
     view.add_item(PageButton(page.scope.value, status, min(page.page + 1, page.pages - 1), "n", disabled=page.page >= page.pages - 1))
@@ -206,7 +207,7 @@ def _value(item: discord.ui.Item[Any]) -> Any:
     return inner.value  # type: ignore[attr-defined]
 
 
-class EventForm(discord.ui.Modal):
+class EventForm(FoiModal):
     """The details of one event; submitting records it and shows the request again."""
 
     def __init__(self, public_id: str, kind: EventKind, prefill: dict[str, Any]) -> None:
@@ -264,7 +265,7 @@ async def send_detail(interaction: discord.Interaction, content: str | None, det
     await interaction.followup.send(embed=embed, ephemeral=True, **extra)
 
 
-class DetailsForm(discord.ui.Modal):
+class DetailsForm(FoiModal):
     """`/request log`'s long fields (a new request) or `/request edit`'s (``public_id`` given)."""
 
     def __init__(self, *, authority: str = "", law: str = "", division: str | None = None, visibility: str = "",
@@ -295,7 +296,7 @@ class DetailsForm(discord.ui.Modal):
         await guarded(interaction, save(), f"form {self.custom_id}")
 
 
-class DivisionPicker(discord.ui.View):
+class DivisionPicker(FoiView):
     """A new authority: which part of the UK is it in? Then the log form opens."""
 
     def __init__(self, authority: str, law: str, visibility: str, requester_name: str | None = None) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 import discord
 from discord import app_commands
 
-from bot.client import GENERIC_FAILURE, reply_privately
+from bot.client import report_error
 from bot.clock import UK
 from bot.errors import UserError
 from bot.law.regimes import Law, regime
@@ -80,8 +80,5 @@ async def guarded(interaction: discord.Interaction, work: Awaitable[None], what:
     """Run a button's or form's work; a View's errors never reach the tree's ``on_error``."""
     try:
         await work
-    except UserError as exc:
-        await reply_privately(interaction, exc.message)
-    except Exception:
-        log.exception("%s failed for user %s", what, interaction.user.id)
-        await reply_privately(interaction, GENERIC_FAILURE)
+    except Exception as exc:
+        await report_error(interaction, exc, what=what)

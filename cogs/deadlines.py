@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import FoiView
 from bot.clock import uk_today
 from bot.law import Division, Law, RequestFacts, calendar_for, compute_deadlines, parse_user_date, regime
 from bot.law.counting import long_date, sentence
@@ -167,7 +168,7 @@ class ShowCountButton(
 
 
 def count_view(law: Law, division: Division, received: date) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     view.add_item(ShowCountButton(law, division, received))
     return view
 

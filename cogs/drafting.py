@@ -21,6 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import FoiModal, FoiView
 from bot.clock import uk_today
 from bot.drafting import Draft, Finding, Severity
 from bot.drafting.draft import AUTHORITY_MAX_CHARS, QUESTIONS_MAX_CHARS, REQUESTER_NAME_MAX_CHARS, SUBJECT_MAX_CHARS
@@ -173,7 +174,7 @@ def draft_message(record: DraftRecord, findings: Sequence[Finding] | None = None
 
 def draft_view(record: DraftRecord, *, fixable: bool) -> discord.ui.View:
     """Apply fixes, Edit, Preview letter, Mark as sent; a sent draft keeps only Preview letter."""
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     actions = ("fix", "edit", "preview", "sent") if record.is_open else ("preview",)
     for action in actions:
         view.add_item(DraftButton(record.public_id, action, disabled=action == "fix" and not fixable))
@@ -300,7 +301,7 @@ DRAFT_INPUTS: dict[str, tuple[str, int, bool, str]] = {
 }
 
 
-class DraftForm(discord.ui.Modal):
+class DraftForm(FoiModal):
     """The draft's four fields: empty for `/draft new`, pre-filled for Edit (``record`` given)."""
 
     def __init__(self, law: Law, record: DraftRecord | None = None) -> None:
@@ -334,7 +335,7 @@ class DraftForm(discord.ui.Modal):
         await interaction.edit_original_response(**draft_message(record, note="Saved your changes."))
 
 
-class SentForm(discord.ui.Modal):
+class SentForm(FoiModal):
     """Mark as sent: the day it went (day first) and the title to track it by."""
 
     def __init__(self, record: DraftRecord) -> None:
@@ -404,7 +405,7 @@ class Drafting(commands.GroupCog, group_name="draft", group_description="Write a
     async def delete(self, interaction: discord.Interaction, draft: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         record = await service.get_draft(self.bot.db, viewer_of(interaction), draft)
-        view = discord.ui.View(timeout=None)
+        view = FoiView(timeout=None)
         view.add_item(DraftButton(record.public_id, "delete"))
         view.add_item(DraftButton(record.public_id, "keep"))
         stays = f" The tracked request {record.request_public_id} stays." if record.request_public_id else ""

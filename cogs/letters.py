@@ -25,6 +25,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import FoiView
 from bot.letters import LetterKind
 from bot.letters.docx import letter_docx
 from bot.letters.timeline import plain_date
@@ -122,7 +123,7 @@ def letter_embed(draft: LetterDraft, authority: str) -> discord.Embed:
 
 
 def letter_view(draft: LetterDraft) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     if draft.proposals:
         view.add_item(GroundsSelect(draft.kind, draft.public_id, ground_options(draft)))
     view.add_item(DocxButton(draft.kind, draft.public_id, service.encode_grounds(draft.letter.ground_ids)))

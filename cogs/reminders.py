@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import GENERIC_FAILURE, reply_privately
+from bot.client import FoiView, reply_privately, report_error
 from bot.clock import utcnow
 from bot.errors import UserError
 from bot.reminders import outbox
@@ -96,17 +96,14 @@ class AlertButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ale
             if cog is None:
                 raise UserError("Alerts are not running just now; try again in a minute.")
             await cog.on_button(interaction, self.action, self.alert_id)
-        except UserError as exc:  # a View's errors do not reach the tree's on_error
-            await reply_privately(interaction, exc.message)
-        except Exception:
-            log.exception("alert button %s for alert %s failed (user %s)", self.action, self.alert_id, interaction.user.id)
-            await reply_privately(interaction, GENERIC_FAILURE)
+        except Exception as exc:  # a dynamic item's errors do not reach the tree's on_error
+            await report_error(interaction, exc, what=f"alert button {self.action} for alert {self.alert_id}")
 
 
 def alert_view(context: AlertContext, *, letters: bool) -> discord.ui.View:
     if context.following:  # a follower's copy: the owner's buttons are not theirs to press
         return follower_view(context.public_id)
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     for action, spec in BUTTONS.items():
         if (spec.kinds is None or context.kind in spec.kinds) and (letters or not spec.needs_letters):
             view.add_item(AlertButton(action, context.alert_id))
@@ -123,14 +120,14 @@ class OutcomeSelect(discord.ui.Select[Any]):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer()  # recording is a transaction: acknowledge first
+        in_place = lambda text: interaction.edit_original_response(content=text, view=None)  # noqa: E731
         try:
             text = await self.cog.record_response(interaction.user.id, self.public_id, self.event, self.values[0])
-        except UserError as exc:
-            text = exc.message
-        except Exception:
-            log.exception("recording a %s for %s from an alert failed", self.event, self.public_id)
-            text = GENERIC_FAILURE
-        await interaction.edit_original_response(content=text, view=None)
+        except Exception as exc:  # the answer replaces the menu, as a success does
+            await report_error(interaction, exc, what=f"recording a {self.event} for {self.public_id} from an alert",
+                               send=in_place)
+            return
+        await in_place(text)
 
 
 def _settings_view(settings: UserSettings) -> dict[str, Any]:
@@ -247,7 +244,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         elif action in ("stop", "resume"):
             request = await alerts.set_stopped(self.bot.db, alert_id, user_id, stop=action == "stop", now=now)
             if action == "stop":
-                view = discord.ui.View(timeout=None)
+                view = FoiView(timeout=None)
                 view.add_item(AlertButton("resume", alert_id))
                 text = f"Alerts stopped for `{request.public_id}`: no more DMs about it. Changed your mind?"
                 await interaction.followup.send(text, view=view, ephemeral=True)
@@ -264,7 +261,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         elif action == "got":
             alert, request = await alerts.alert_and_request(self.bot.db, alert_id, user_id)
             event = alerts.event_for_answer(alert.kind)
-            view = discord.ui.View(timeout=600)
+            view = FoiView(timeout=600)
             view.add_item(OutcomeSelect(self, request.public_id, event))
             what = "review outcome" if event == "review_response" else "response"
             await interaction.followup.send(

@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import FoiView
 from bot.errors import BadInput
 from bot.law.regimes import DIVISION_NAMES, Law
 from bot.services import Visibility, authorities
@@ -228,7 +229,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     async def delete(self, interaction: discord.Interaction, request: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         detail = await service.get_own_request(self.bot.db, viewer_of(interaction), request)
-        view = discord.ui.View(timeout=None)
+        view = FoiView(timeout=None)
         view.add_item(DeleteButton("delete", detail.public_id))
         view.add_item(DeleteButton("keep", detail.public_id))
         await interaction.followup.send(
