@@ -11,6 +11,7 @@ from typing import Any
 
 import discord
 
+from bot.client import FoiView
 from bot.services import board
 from bot.services import requests as request_service
 from bot.services.pictures import timeline_picture
@@ -54,13 +55,13 @@ class BoardButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"boa
 
 
 def card_view(public_id: str) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     view.add_item(BoardButton("follow", public_id))
     view.add_item(BoardButton("open", public_id))
     return view
 
 
 def follower_view(public_id: str) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
+    view = FoiView(timeout=None)
     view.add_item(BoardButton("unfollow", public_id))
     return view
