@@ -1,4 +1,4 @@
-"""The tables (design part 3). Derived columns (status, deadlines) are written only by services,
+"""The tables. Derived columns (status, deadlines) are written only by services,
 in the same transaction as the event that changes them.
 
 Discord ids are snowflakes (64-bit), so they are BIGINT. Instants are stored in UTC and read back

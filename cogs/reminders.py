@@ -161,7 +161,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
             self.bot.notices.remove(self.dm_notice)
 
     async def dm_notice(self, interaction: discord.Interaction) -> str | None:
-        """Run after every command: the closed-DMs notice, once (design part 7)."""
+        """Run after every command: the closed-DMs notice, once."""
         return await users.take_dm_notice(self.bot.db, interaction.user.id)
 
     # -- commands -------------------------------------------------------------------------------

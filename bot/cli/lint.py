@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # noqa: SLF001
     parser = subparsers.add_parser(
         "lint",
         help="check a draft request for vague, unanswerable or risky wording",
-        description="Check a draft information request against the drafting rules (design part 5).",
+        description="Check a draft information request against the drafting rules.",
     )
     parser.add_argument("file", metavar="FILE", nargs="?", help="the request as plain text, or - for standard input")
     parser.add_argument("--json", action="store_true", help="print the findings as a JSON list")

@@ -4,7 +4,7 @@
     fixed = apply_fixes(text, findings, context)
     letter = render_request_letter(RequestDraftFacts(...), today)
 
-Rules and their sources: ``bot.drafting.rules.RULES`` (design part 5).
+Rules and their sources: ``bot.drafting.rules.RULES``.
 """
 
 from __future__ import annotations

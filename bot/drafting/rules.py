@@ -1,4 +1,4 @@
-"""The drafting rules, one entry each (design part 5; research/anchors-features.md section 3).
+"""The drafting rules, one entry each.
 
 Each rule is data: a stable kebab-case id, a severity, the laws it applies to, a detector, why it
 matters (a template over ``citations.py`` so each law cites its own provisions), the named

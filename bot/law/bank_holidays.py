@@ -2,7 +2,7 @@
 
 ``holidays.country_holidays('GB', subdiv=...)`` (>= 0.91, which has Scotland's one-off 15 June
 2026) matches GOV.UK's list for ENG, WLS, SCT and NIR 2018-2027 except that it also lists the
-weekend date of a holiday beside its weekday substitute (fact sheet 6.1). Those weekend entries
+weekend date of a holiday beside its weekday substitute (https://www.gov.uk/bank-holidays). Those weekend entries
 are harmless for counting (weekends never count) and are never shown as skipped days.
 
 A holiday's label says where it applies when that is not the whole UK, e.g. "St Andrew's Day

@@ -1,7 +1,7 @@
 """Every deadline a request's dated facts give, each with its date, rule, citation and skipped days.
 
-Pure: no clock, no database, no Discord. The counting rules follow design part 4 and the fact
-sheet (``research/foi-rules.md``); the numbers and citations come from ``regimes.REGIMES``.
+Pure: no clock, no database, no Discord. The counting rules follow the provisions and guidance cited beside each
+rule; the numbers and citations come from ``regimes.REGIMES``.
 
 Readings worth knowing (each also said to the member in ``notes``):
 
@@ -212,7 +212,7 @@ def _working_day_response(b: Builder) -> None:
 
 
 def _non_working_receipt(b: Builder, received: date, pauses: tuple[Pause, ...]) -> None:
-    """Receipt on a weekend or bank holiday: give the later reading's date too (design part 4)."""
+    """Receipt on a weekend or bank holiday: give the later reading's date too (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026)."""
     ico_due, _, _ = b.count(received, b.regime.response, pauses)
     what = "If receipt is taken as the next working day"
     later_due = b.later_reading("response_due_next_working_day", received, b.regime.response, what, pauses)
@@ -246,7 +246,7 @@ def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
         skipped,
     )
     if day0 == arrived and not b.calendar.is_working_day(arrived):
-        # Design part 4: the clarification is that part's date of receipt (FOIA s.10(6)), so its
+        # The clarification is that part's date of receipt (FOIA s.10(6)), so its
         # arrival on a non-working day gives the later reading too, as the request's does.
         what = "The clarified part, if the clarification is taken as received on the next working day"
         later = b.later_reading("clarified_part_due_next_working_day", arrived, r.response, what, pauses)

@@ -44,7 +44,7 @@ class CalendarKind(enum.StrEnum):
 
     UK_UNION = "uk-union"  # FOIA s.10(6), EIR reg 2(1): a bank holiday in any part of the UK
     SCOTLAND = "scotland"  # FOISA s.73, EISR reg 2(1): Scottish bank holidays only
-    DIVISION = "division"  # SAR: the controller's own part of the UK [I] (fact sheet 4)
+    DIVISION = "division"  # SAR: the controller's own part of the UK (ICO right of access guidance)
 
 
 class Unit(enum.StrEnum):
@@ -235,7 +235,8 @@ class Regime:
     review_period_max: Period | None
     complaint_window: Period
     complaint_rule: str
-    # Who reads receipt on a non-working day as receipt on the next working day (design part 4).
+    # Who reads receipt on a non-working day as receipt on the next working day (the 2018 s.45 Code
+    # as some authorities read it; SIC Decision 092/2026).
     next_working_day_reading: str = ""
     no_review_outcome: str = ""  # what the regulator accepts when a review goes unanswered
     no_response_route: str = ""  # what to do when the request itself goes unanswered

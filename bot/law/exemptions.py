@@ -10,8 +10,7 @@ Ids are law-independent spellings of the provision ("s43", "s40(2)", "r12(4)(b)"
 means different things under FOIA and FOISA (FOIA s.30 is investigations, FOISA s.30 is the
 conduct of public affairs), so lookups always take the law.
 
-Sources: FOIA s.2(3) (absolute exemptions, as amended) and Part II, research fact sheet section
-1.6 (Ulster University list, corporateaccountability.org.uk absolute list); EIR regs 12-13
+Sources: FOIA s.2(3) (absolute exemptions, as amended) and Part II, the ICO's guidance on each section (Ulster University list, corporateaccountability.org.uk absolute list); EIR regs 12-13
 (legislation.gov.uk/uksi/2004/3391/regulation/12); FOISA s.2(2) and Part 2
 (legislation.gov.uk/asp/2002/13); EISR regs 10-11 (legislation.gov.uk/ssi/2004/520).
 """
@@ -81,7 +80,7 @@ _SUBSTANTIAL = "The harm claimed must be substantial prejudice, shown rather tha
 _ADVERSE = "The exception needs an adverse effect that is more probable than not, and it must be interpreted restrictively (reg 12(2))."
 
 # FOIA 2000. Absolute: s.2(3) lists ss.21, 23, 32, 34, 36 (Houses of Parliament only), 37(1)(a)-(ab),
-# 40 (first condition), 41, 44; every other exemption is qualified (fact sheet 1.6).
+# 40 (first condition), 41, 44; every other exemption is qualified (FOIA s.2(3)).
 FOIA: tuple[Exemption, ...] = (
     _r("foia", "s12", "Cost of compliance exceeds the appropriate limit",
        "The refusal must rest on a reasonable estimate of the four permitted activities, and come with advice on narrowing the request (s.16)."),
@@ -99,7 +98,7 @@ FOIA: tuple[Exemption, ...] = (
        "Exemption must be required to safeguard national security, and the public interest still applies."),
     _q("foia", "s26", "Defence", "prejudice", _PREJUDICE),
     _q("foia", "s27", "International relations", "prejudice", _PREJUDICE),
-    # Fact sheet 1.6: s.27(1) is prejudice-based, s.27(2) (confidential information from another
+    # FOIA s.27 and the ICO s.27 guidance: s.27(1) is prejudice-based, s.27(2) (confidential information from another
     # State or an international organisation or court) is class-based, so it needs no harm shown.
     _q("foia", "s27(1)", "International relations", "prejudice", _PREJUDICE),
     _q("foia", "s27(2)", "Confidential information from other States or international organisations", "class",

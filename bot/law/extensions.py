@@ -1,6 +1,6 @@
 """Whether an extension of the time for response was notified in time to count (pure).
 
-An authority can only extend while the first period is still running (fact sheet 1.3, 2, 3, 4):
+An authority can only extend while the first period is still running (FOIA s.10(3) with s.17(1); EIR reg 7(3); EISR reg 7; UK GDPR art.12(3)):
 
 * EIR reg 7(3), EISR reg 7: the requester must be told of a reg 7 extension within the first 20
   working days.
@@ -14,7 +14,7 @@ why with ``late_extension_note``.
 
 "Within the first period" is read generously, as everywhere foibot might call an authority late:
 the latest reading of that period counts (the next-working-day reading when the request arrived on
-a non-working day, design part 4; for a school, the 60-working-day backstop, SI 2004/3364 reg 3).
+a non-working day, the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026; for a school, the 60-working-day backstop, SI 2004/3364 reg 3).
 """
 
 from __future__ import annotations

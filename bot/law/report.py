@@ -146,7 +146,7 @@ class Builder:
 
     def later_reading(self, key: str, received: date, period: Period, what: str, pauses: tuple[Pause, ...] = ()) -> date:
         """Add ``key``: ``period`` counted as if ``received`` (a non-working day) were the next working
-        day, the reading some authorities use (design part 4; SIC Decision 092/2026). Its date."""
+        day, the reading some authorities use (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026). Its date."""
         next_day = self.calendar.next_working_day(received)
         later, skipped, _ = self.count(next_day, period, pauses)
         rule = f"{what} ({long_date(next_day)}): {period.describe()} after that"

@@ -16,8 +16,8 @@
 
 A request for review that arrives on a non-working day gets a second date too,
 ``review_due_next_working_day``: the reading that treats it as received on the next working day
-(SIC Decision 092/2026 accepted a review answered on that later date; fact sheet 1.2). Letters that
-accuse the review of lateness wait for it, as they do for the response (design part 4).
+(SIC Decision 092/2026 accepted a review answered on that later date). Letters that
+accuse the review of lateness wait for it, as they do for the response (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026).
 """
 
 from __future__ import annotations
@@ -137,9 +137,9 @@ def add_review_deadlines(b: Builder) -> None:
 def _review_next_working_day(b: Builder, requested: date, period: Period, ico_due: date) -> None:
     """A request for review received on a non-working day: the later reading's date too.
 
-    Fact sheet 1.2: SIC Decision 092/2026 accepted a review answered on Mon 24 Nov 2025 for a
+    SIC Decision 092/2026 accepted a review answered on Mon 24 Nov 2025 for a
     requirement sent on Sun 26 Oct 2025 as in time, which is only so when the requirement counts
-    as received on the next working day (design part 4: letters wait for the later date).
+    as received on the next working day (letters wait for the later date).
     """
     what = "If your request for review is taken as received on the next working day"
     later = b.later_reading("review_due_next_working_day", requested, period, what)

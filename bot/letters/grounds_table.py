@@ -1,8 +1,8 @@
 """The grounds table: one entry per argument a letter can make (read by ``bot.letters.grounds``).
 
 Each ground's paragraph is ``prompts/letters/grounds/<id>.txt.j2``. Sources for every ground are
-in its ``source`` (and in the README's grounds table): the statutes as cited, the fact sheet
-(``research/foi-rules.md`` sections 1.4-1.6, 2, 3) and the ICO's guidance on each provision.
+in its ``source`` (and in the README's grounds table): the statutes as cited, the ICO's and the
+Scottish Information Commissioner's guidance on each provision.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _review_overdue(ctx: GroundContext) -> bool:
     if facts.review_requested is None or facts.review_responded is not None:
         return False
     # Late only on every reading: a request for review received on a non-working day waits for
-    # the next-working-day date (SIC Decision 092/2026, fact sheet 1.2).
+    # the next-working-day date (SIC Decision 092/2026).
     due = ctx.timeline.review_late_after()
     return due is not None and ctx.today > due
 

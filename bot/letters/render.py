@@ -183,7 +183,7 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "response_due": _d(statutory.due if statutory else None),
         "due": _d(due.due if due else None),
         # Which later reading ``due`` is: receipt on a non-working day taken as the next working
-        # day (design part 4), or a school's 60-working-day backstop (SI 2004/3364 reg 3), never
+        # day (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026), or a school's 60-working-day backstop (SI 2004/3364 reg 3), never
         # to be worded as the other.
         "due_is_later_reading": bool(
             due and statutory and due.due != statutory.due and due.key == "response_due_next_working_day"

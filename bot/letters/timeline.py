@@ -1,7 +1,7 @@
 """A request's deadlines as a letter needs them, from the deadline engine (``bot.law``).
 
 Letters that accuse lateness wait for the latest reading of the deadline: the next-working-day
-reading when receipt fell on a non-working day (design part 4), the 60-working-day backstop for a
+reading when receipt fell on a non-working day (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026), the 60-working-day backstop for a
 school (SI 2004/3364; foibot has no school calendar), and the extended period only when the
 authority actually extended (FOIA s.10(3), EIR/EISR reg 7, UK GDPR art.12(3)). The same goes for a
 review: a request for review received on a non-working day is late only after the later reading.
@@ -78,7 +78,7 @@ class Timeline:
 
     def review_late_after(self) -> date | None:
         """The day after which the review is late on every reading: when the request for review
-        arrived on a non-working day, the later reading (SIC Decision 092/2026; design part 4)."""
+        arrived on a non-working day, the later reading (SIC Decision 092/2026)."""
         found = [d for d in (self.get("review_due"), self.get("review_due_next_working_day")) if d is not None]
         return max(found) if found else None
 

@@ -2,8 +2,8 @@
 
 One rule per entry in ``TIMING_RULES``. A warning never stops the letter being written; the
 member sees it beside the letter (the CLI prints it to stderr). Sources: the review windows and
-regulator routes of design part 4 and the fact sheet (a complaint to the Scottish Information
-Commissioner before a review is refused outright: ``regulator.before_scottish_review``) (FOIA s.45 Code / ICO; EIR reg 11; FOISA
+regulator routes (a complaint to the Scottish Information Commissioner before a review is refused
+outright: ``regulator.before_scottish_review``) (FOIA s.45 Code / ICO; EIR reg 11; FOISA
 ss.20, 21, 47; EISR regs 16, 17; ICO data protection complaints).
 """
 

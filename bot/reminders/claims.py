@@ -1,7 +1,7 @@
 """The dispatcher's side of the outbox: claim due alerts, then record what became of each.
 
 Claiming is one statement, atomic on both databases, so any number of processes may dispatch
-from one database and each alert goes to one of them (design part 8):
+from one database and each alert goes to one of them:
 
 * PostgreSQL: ``WITH due AS (SELECT id ... WHERE state='pending' AND fire_at <= :now ORDER BY
   fire_at LIMIT :n FOR UPDATE SKIP LOCKED) UPDATE alerts SET state='sending', lease... FROM due

@@ -1,4 +1,4 @@
-"""The alert ladder as data: one entry per kind of alert (design part 7, issue 6).
+"""The alert ladder as data: one entry per kind of alert.
 
 Each kind says which deadline it is about, when it fires relative to that deadline, in which
 request statuses it applies, and whether it stops being useful once its deadline day is over.
@@ -36,7 +36,7 @@ class Offset(enum.StrEnum):
     CALENDAR_DAYS = "days"
 
 
-# Statuses (WhatDoTheyKnow's, design part 3). The derived ones fold onto their base status.
+# Statuses (WhatDoTheyKnow's). The derived ones fold onto their base status.
 STATUS_ALIASES: dict[str, str] = {
     "overdue": "waiting_response",
     "very_overdue": "waiting_response",

@@ -113,7 +113,7 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
     if main in dates:
         chains[Chain.RESPONSE_DUE].append((main, dates[main]))
         # Late only once late on every reading: the later next-working-day receipt reading
-        # (design part 4) and, for schools, the 60-working-day backstop (SI 2004/3364 reg 3).
+        # (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026) and, for schools, the 60-working-day backstop (SI 2004/3364 reg 3).
         late = _latest(dates, main, "response_due_next_working_day", "school_backstop")
         assert late is not None
         chains[Chain.RESPONSE_LATE].append(late)

@@ -4,7 +4,7 @@ The outbox calls ``wake_after_commit(session, fire_at)`` inside a transaction; w
 transaction commits, every subscriber (the local dispatcher) is called with the earliest moment
 planned in it. Nothing is signalled on rollback, and a dispatcher woken before the commit would
 not see the rows, hence "after commit". Other processes see new alerts at their next poll: the
-database is the only thing the processes share (design part 8).
+database is the only thing the processes share.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ __all__ = ["OUTCOME_LABELS", "OUTCOME_STATUS", "RESPONSE_OUTCOMES", "REVIEW_VERD
 
 
 class Outcome(enum.StrEnum):
-    """What a response (or a review outcome) gave; design part 3."""
+    """What a response (or a review outcome) gave."""
 
     SUCCESSFUL = "successful"
     PARTIALLY_SUCCESSFUL = "partially_successful"

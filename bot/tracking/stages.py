@@ -40,7 +40,7 @@ class StageInfo:
     actions: tuple[str, ...]  # event kinds offered as the next sensible actions (buttons on `show`)
 
 
-# The later readings (receipt or clarification on a non-working day, design part 4) and the school
+# The later readings (receipt or clarification on a non-working day: the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026) and the school
 # backstop are shown and alerted on, but the first date drives the next deadline.
 _WAITING_ALSO = (
     "response_due_next_working_day", "clarified_part_due_next_working_day", "school_backstop", "review_request_by",

@@ -56,3 +56,16 @@ def test_every_page_in_docs_is_in_the_site_navigation() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for page in (ROOT / "docs").rglob("*.md"):
         assert page.relative_to(ROOT / "docs").as_posix() in nav, page
+
+
+def test_sources_in_the_code_are_public_never_notes_outside_the_repository() -> None:
+    """Comments and explanations cite the Act, the regulation, the guidance page or the case."""
+    private = re.compile(r"(?i:fact sheet|design part \d|research/[a-z-]+\.md)|\[[VKI]\] ")
+    found = []
+    for folder in ("bot", "cogs", "prompts", "tests"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".py", ".j2") and path != Path(__file__):
+                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if private.search(line):
+                        found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)

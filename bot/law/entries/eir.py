@@ -25,24 +25,24 @@ ENTRY = Regime(
     regulator=ICO,
     regulator_short="ICO",
     calendar=CalendarKind.UK_UNION,
-    # [K] EIR reg 2(1) takes FOIA's working day; [V] councils' EIR pages ("anywhere in the UK")
+    # EIR reg 2(1) takes FOIA's working day; councils' EIR pages ("anywhere in the UK")
     # EIR reg 2(1) takes FOIA s.10(6)'s working day, which leaves out Christmas Day and Good Friday too
     # (https://www.legislation.gov.uk/uksi/2004/3391/regulation/2; the calendar already does).
     working_day_citation=(
         "EIR reg 2(1) (FOIA s.10(6)): not a weekend, Christmas Day, Good Friday or a bank holiday anywhere in the UK"
     ),
-    # [V] EIR reg 5(2); ICO: "day 1" is the first working day after receipt
+    # EIR reg 5(2); ICO: "day 1" is the first working day after receipt
     response=Period(20, Unit.WORKING_DAYS, "EIR reg 5(2)"),
     response_rule="make the information available by the 20th working day after receipt",
-    # [V] reg 7(1) complex and voluminous, reg 7(3) notified within the first 20
+    # reg 7(1) complex and voluminous, reg 7(3) notified within the first 20
     extension=Period(40, Unit.WORKING_DAYS, "EIR reg 7(1), 7(3)"),
     extension_rule="complex and voluminous: up to 40, if told within the first 20",
-    # [V] reg 7(3): the requester must be told within the first 20 working days
+    # reg 7(3): the requester must be told within the first 20 working days
     extension_late="notified after the 20 working days, so it does not extend the time (EIR reg 7(3))",
-    # [K] EIR reg 9(4): 20 working days run from the day the further particulars arrive
+    # EIR reg 9(4): 20 working days run from the day the further particulars arrive
     clarification=ClockRule.RESTART,
     clarification_citation="EIR reg 9(2), 9(4)",
-    # [K] EIR reg 8(5)-(6): advance payment pauses the clock; unpaid after 60 working days
+    # EIR reg 8(5)-(6): advance payment pauses the clock; unpaid after 60 working days
     fees=FeeRule("EIR reg 8(5), 8(6)", Period(60, Unit.WORKING_DAYS, "EIR reg 8(5)")),
     fees_start_clock=False,
     school_backstop=None,
@@ -52,14 +52,14 @@ ENTRY = Regime(
         "it does not apply under the EIR."
     ),
     review_name="reconsideration (EIR reg 11)",
-    # [V] reg 11(2) representations within 40 WD; reg 11(4) decision within 40 WD
+    # reg 11(2) representations within 40 WD; reg 11(4) decision within 40 WD
     review_window=Period(40, Unit.WORKING_DAYS, "EIR reg 11(2)"),
     review_anchor=ReviewAnchor.RESPONSE_OR_MISSED_DEADLINE,
     review_period=Period(40, Unit.WORKING_DAYS, "EIR reg 11(4)"),
     review_period_max=None,
     complaint_window=Period(6, Unit.WEEKS, f"EIR reg 18 (FOIA s.50); {ICO_COMPLAINTS}"),
     complaint_rule="complain to the ICO within 6 weeks of the reconsideration outcome",
-    # [V] FOIMan 2958 on the final 2018 s.45 Code; councils that apply it (Newcastle-under-Lyme)
+    # FOIMan 2958 on the final 2018 s.45 Code; councils that apply it (Newcastle-under-Lyme)
     # The reading is some authorities' practice, e.g. Newcastle-under-Lyme's EIR page; the FOIA s.45
     # Code does not govern the EIR, which have their own Code of Practice under reg 16.
     next_working_day_reading=(

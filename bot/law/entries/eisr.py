@@ -44,14 +44,14 @@ ENTRY = Regime(
     working_day_citation="EISR reg 2(1) (FOISA s.73): not a weekend, Christmas Day or a bank holiday in Scotland",
     response=Period(20, Unit.WORKING_DAYS, "EISR reg 5(2)(a)"),
     response_rule="make the information available by the 20th working day after receipt",
-    # [V] EISR reg 7: 40 WD for volume and complexity, told within 20
+    # EISR reg 7: 40 WD for volume and complexity, told within 20
     extension=Period(40, Unit.WORKING_DAYS, "EISR reg 7"),
     extension_rule="complex and voluminous: up to 40, if told within the first 20",
-    # [V] EISR reg 7: the requester must be told within the 20 working days
+    # EISR reg 7: the requester must be told within the 20 working days
     extension_late="notified after the 20 working days, so it does not extend the time (EISR reg 7)",
     clarification=ClockRule.RESTART,
     clarification_citation="EISR reg 9(2), 9(4)",
-    # [K] EISR reg 8: advance payment pauses the clock (mirrors EIR reg 8)
+    # EISR reg 8: advance payment pauses the clock (mirrors EIR reg 8)
     fees=FeeRule("EISR reg 8", Period(60, Unit.WORKING_DAYS, "EISR reg 8")),
     fees_start_clock=False,
     school_backstop=None,
@@ -62,15 +62,15 @@ ENTRY = Regime(
     ),
     temporary_limits=(_EISR_CORONAVIRUS,),
     review_name="a review (EISR reg 16)",
-    # [V] reg 16: representations within 40 WD; decision within 20 WD ([K] paragraph numbers)
+    # reg 16: representations within 40 WD; decision within 20 WD (reg 16(4))
     review_window=Period(40, Unit.WORKING_DAYS, "EISR reg 16(2)"),
     review_anchor=ReviewAnchor.RESPONSE_OR_MISSED_DEADLINE,
     review_period=Period(20, Unit.WORKING_DAYS, "EISR reg 16(4)"),
     review_period_max=None,
-    # [V] EISR reg 17 applies FOISA Part 4: six months (s.47(4))
+    # EISR reg 17 applies FOISA Part 4: six months (s.47(4))
     complaint_window=Period(6, Unit.MONTHS, "EISR reg 17; FOISA s.47(4)"),
     complaint_rule="apply to the Scottish Information Commissioner within 6 months of the review outcome",
-    # [V] SIC Decision 092/2026 accepted a review answered on the deferred date as in time
+    # SIC Decision 092/2026 accepted a review answered on the deferred date as in time
     next_working_day_reading="SIC Decision 092/2026 (accepted the next-working-day reading)",
     no_review_outcome=(
         "No review response yet: you may apply to the Scottish Information Commissioner within 6 months "

@@ -33,39 +33,39 @@ ENTRY = Regime(
     regulator=ICO,
     regulator_short="ICO",
     calendar=CalendarKind.UK_UNION,
-    # [V] FOIA s.10(6); ICO line to take LTT47 (St Patrick's Day is non-working for every FOIA body)
+    # FOIA s.10(6); ICO line to take LTT47 (St Patrick's Day is non-working for every FOIA body)
     working_day_citation="FOIA s.10(6): not a weekend, Christmas Day, Good Friday or a bank holiday anywhere in the UK",
-    # [V] FOIA s.10(1): "not later than the twentieth working day following the date of receipt"
+    # FOIA s.10(1): "not later than the twentieth working day following the date of receipt"
     response=Period(20, Unit.WORKING_DAYS, "FOIA s.10(1)"),
     response_rule="answer promptly and by the 20th working day after receipt",
-    # [V] s.10(3) + ICO: refusal notice still due at 20; the public-interest decision by 40 in total
+    # s.10(3) + ICO: refusal notice still due at 20; the public-interest decision by 40 in total
     extension=Period(40, Unit.WORKING_DAYS, "FOIA s.10(3); ICO time-limits guidance (no more than 40 working days in total)"),
     extension_rule="public-interest extension: the refusal notice is still due at 20, the decision by 40",
-    # [V] s.10(3) + s.17(1): the refusal notice (with the estimate) must come within the 20 working days
+    # s.10(3) + s.17(1): the refusal notice (with the estimate) must come within the 20 working days
     extension_late=(
         "notified after the 20 working days, so it does not extend the time (FOIA s.10(3) and s.17(1): "
         "the refusal notice that starts a public-interest extension is due within the 20 working days)"
     ),
-    # [V] s.1(3) with s.10(6): the date of receipt becomes the day the clarification arrives
+    # s.1(3) with s.10(6): the date of receipt becomes the day the clarification arrives
     clarification=ClockRule.RESTART,
     clarification_citation="FOIA s.1(3), s.10(6)",
-    # [V] s.10(2) working days from notice to payment disregarded; s.9(2) unpaid after 3 months
+    # s.10(2) working days from notice to payment disregarded; s.9(2) unpaid after 3 months
     fees=FeeRule("FOIA s.9, s.10(2)", Period(3, Unit.MONTHS, "FOIA s.9(2)")),
     fees_start_clock=False,
-    # [V] SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies)
+    # SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies)
     school_backstop=None,
     future_publication=("s22", "FOIA s.22(1): information intended for future publication"),
     school=_FOIA_SCHOOLS,
     review_name="an internal review",
-    # [V] ICO: ask within 40 working days of the response; review within 20, at most 40
+    # ICO: ask within 40 working days of the response; review within 20, at most 40
     review_window=Period(40, Unit.WORKING_DAYS, FOIA_CODE),
     review_anchor=ReviewAnchor.RESPONSE,
     review_period=Period(20, Unit.WORKING_DAYS, FOIA_CODE),
     review_period_max=Period(40, Unit.WORKING_DAYS, FOIA_CODE),
-    # [V] ICO FOI complaints pages: within six weeks of the last meaningful contact (s.50)
+    # ICO FOI complaints pages: within six weeks of the last meaningful contact (s.50)
     complaint_window=Period(6, Unit.WEEKS, f"FOIA s.50; {ICO_COMPLAINTS}"),
     complaint_rule="complain to the ICO within 6 weeks of the review outcome",
-    # [V] FOIMan 2958 on the final 2018 s.45 Code; councils that apply it (Newcastle-under-Lyme)
+    # FOIMan 2958 on the final 2018 s.45 Code; councils that apply it (Newcastle-under-Lyme)
     next_working_day_reading="2018 s.45 Code of Practice as some authorities apply it (FOIMan; Newcastle-under-Lyme)",
     no_review_outcome=(
         "No review outcome yet: the ICO accepts a complaint when there has been no review outcome after "
@@ -116,7 +116,7 @@ ENTRY = Regime(
         duty_text="promptly and in any event not later than the twentieth working day following the date of receipt",
         response_period="20 working days",
         working_days=True,
-        # Fact sheet 5 [V]: SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies).
+        # SI 2004/3364 reg 3 (maintained schools), SI 2009/1369 (NI), SI 2010/2768 (academies).
         school_variation="as varied for schools and academies (SI 2004/3364 reg 3; SI 2009/1369; SI 2010/2768)",
         school_duty_text=(
             "promptly and in any event not later than the twentieth working day following the date of receipt, "
@@ -134,7 +134,7 @@ ENTRY = Regime(
         not_held="section 1(1)(a)",
         cost="section 12",
         cost_regs="the Fees Regulations (SI 2004/3244)",
-        # SI 2004/3244 regs 3-4 (fact sheet 1.4): £600 (Schedule 1 Part I bodies) or £450, at £25 an hour.
+        # SI 2004/3244 regs 3-4: £600 (Schedule 1 Part I bodies) or £450, at £25 an hour.
         cost_limit="£600 for central government (24 hours) and £450 for other authorities (18 hours), at £25 an hour",
         vexatious="section 14",
         harm=f"prejudice: {HOGAN_HARM}",

@@ -71,16 +71,16 @@ ENTRY = Regime(
     regulator=SIC,
     regulator_short="SIC",
     calendar=CalendarKind.SCOTLAND,
-    # [V] FOISA s.73: Scottish bank holidays only, so Easter Monday is a working day
+    # FOISA s.73: Scottish bank holidays only, so Easter Monday is a working day
     working_day_citation="FOISA s.73: not a weekend, Christmas Day or a bank holiday in Scotland",
     response=Period(20, Unit.WORKING_DAYS, "FOISA s.10(1)"),
     response_rule="respond promptly and by the 20th working day after receipt",
     extension=None,  # FOISA has no public-interest or volume extension
     extension_rule="",
-    # [V] FOISA s.1(3), s.10(1)(b): 20 working days after receipt of the further information
+    # FOISA s.1(3), s.10(1)(b): 20 working days after receipt of the further information
     clarification=ClockRule.RESTART,
     clarification_citation="FOISA s.1(3), s.10(1)(b)",
-    # [V] FOISA s.10(3) fee-notice period disregarded; [K] s.9(4) three months to pay
+    # FOISA s.10(3) fee-notice period disregarded; s.9(4) three months to pay
     fees=FeeRule("FOISA s.9, s.10(3)", Period(3, Unit.MONTHS, "FOISA s.9(4)")),
     fees_start_clock=False,
     school_backstop=None,
@@ -88,15 +88,15 @@ ENTRY = Regime(
     school=_FOISA_SCHOOLS,
     temporary_limits=(_FOISA_CORONAVIRUS,),
     review_name="a review (a requirement for review, FOISA s.20)",
-    # [V] s.20(5): 40 WD after the 20-WD period expires, or after a late response arrives
+    # s.20(5): 40 WD after the 20-WD period expires, or after a late response arrives
     review_window=Period(40, Unit.WORKING_DAYS, "FOISA s.20(5)"),
     review_anchor=ReviewAnchor.LATER_OF_RESPONSE_AND_DEADLINE,
     review_period=Period(20, Unit.WORKING_DAYS, "FOISA s.21(1)"),
     review_period_max=None,
-    # [V] s.47(4): six months from the review notice, or from the review period expiring
+    # s.47(4): six months from the review notice, or from the review period expiring
     complaint_window=Period(6, Unit.MONTHS, "FOISA s.47(4)"),
     complaint_rule="apply to the Scottish Information Commissioner within 6 months of the review outcome",
-    # [V] SIC Decision 092/2026 accepted a review answered on the deferred date as in time
+    # SIC Decision 092/2026 accepted a review answered on the deferred date as in time
     next_working_day_reading="SIC Decision 092/2026 (accepted the next-working-day reading)",
     no_review_outcome=(
         "No review response yet: you may apply to the Scottish Information Commissioner within 6 months "

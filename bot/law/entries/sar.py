@@ -21,9 +21,9 @@ ENTRY = Regime(
     regulator=ICO,
     regulator_short="ICO",
     calendar=CalendarKind.DIVISION,
-    # [V] ICO right of access guidance: a weekend or public holiday rolls to the next working day
+    # ICO right of access guidance: a weekend or public holiday rolls to the next working day
     working_day_citation="ICO right of access guidance: a weekend or bank holiday rolls to the next working day",
-    # [V] UK GDPR art.12(3); ICO: from the day of receipt to the corresponding date next month
+    # UK GDPR art.12(3); ICO: from the day of receipt to the corresponding date next month
     # UK GDPR art.12A (inserted by DUAA 2025 s.76, in force 5 February 2026, SI 2026/82 reg 2): "one
     # month beginning with the relevant time", the latest of receipt of the request, of the identity
     # evidence asked for and of any fee (the same words as DPA 2018 s.54(2)-(3):
@@ -32,20 +32,20 @@ ENTRY = Regime(
     # https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/right-of-access/what-should-we-consider-when-responding-to-a-request/
     response=Period(1, Unit.MONTHS, "UK GDPR art.12A (art.12(3) before 5 February 2026); ICO right of access guidance"),
     response_rule="one calendar month from the day of receipt (no such date: the month's last day)",
-    # [V] ICO: "calculate the extension as three months from the original start date"
+    # ICO: "calculate the extension as three months from the original start date"
     extension=Period(3, Unit.MONTHS, "UK GDPR art.12A (art.12(3) before 5 February 2026); ICO right of access guidance"),
     extension_rule="complex or numerous requests: two further months, if told within the first month",
-    # [V] UK GDPR art.12(3): the requester must be told of the extension within one month of receipt
+    # UK GDPR art.12(3): the requester must be told of the extension within one month of receipt
     # UK GDPR art.12(3), and art.12A since 5 February 2026: the requester must be told within the first month
     extension_late=(
         "notified after the first month, so it does not extend the time (UK GDPR art.12(3), art.12A since "
         "5 February 2026: the extension must be notified within the first month)"
     ),
-    # [V] ICO right of access guidance (Oct 2020) "stop the clock"; DUAA 2025 s.76 from 5 Feb 2026
+    # ICO right of access guidance (Oct 2020) "stop the clock"; DUAA 2025 s.76 from 5 Feb 2026
     clarification=ClockRule.PAUSE,
     clarification_citation="DUAA 2025 s.76 (from 5 Feb 2026); before then ICO right of access guidance (Oct 2020)",
     fees=None,
-    # [V] ICO: the month runs from receipt of the request, the fee or the ID asked for
+    # ICO: the month runs from receipt of the request, the fee or the ID asked for
     fees_start_clock=True,
     school_backstop=None,
     no_school_rule="The schools' 60-working-day rule is a FOIA rule; it does not apply to subject access.",
@@ -54,7 +54,7 @@ ENTRY = Regime(
     review_anchor=None,
     review_period=None,
     review_period_max=None,
-    # [V] ICO data protection complaints: within three months of the last contact
+    # ICO data protection complaints: within three months of the last contact
     complaint_window=Period(3, Unit.MONTHS, "ICO data protection complaints: within 3 months of the last contact"),
     complaint_rule="complain to the ICO within 3 months of your last contact with the organisation",
     no_review_note=(

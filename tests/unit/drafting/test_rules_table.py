@@ -1,4 +1,4 @@
-"""The rules table: one entry per rule of design part 5, each with its source, and the law
+"""The rules table: one entry per rule, each with its source, and the law
 changing what a rule says (EIR has no cost limit; FOISA cites FOISA; a SAR is its own request).
 """
 

@@ -19,7 +19,7 @@ SAR_EW = calendar_for(Law.SAR, Division.ENGLAND_AND_WALES)
 SAR_SCT = calendar_for(Law.SAR, Division.SCOTLAND)
 SAR_NI = calendar_for(Law.SAR, Division.NORTHERN_IRELAND)
 
-# GOV.UK bank holidays (fact sheet section 6), as (date, E&W, Scotland, NI).
+# GOV.UK bank holidays (https://www.gov.uk/bank-holidays), as (date, E&W, Scotland, NI).
 GOVUK_2022 = [
     (date(2022, 1, 3), True, True, True),
     (date(2022, 1, 4), False, True, False),

@@ -159,7 +159,7 @@ CASES = [
     ("EIR review window after a valid extension", RequestFacts(Law.EIR, received=D(2025, 11, 3), extended_to=D(2026, 1, 5)), "review_request_by", D(2026, 3, 2)),
     ("EISR review window after a valid extension", RequestFacts(Law.EISR, Division.SCOTLAND, received=D(2025, 11, 3), extended_to=D(2026, 1, 5)), "review_request_by", D(2026, 3, 2)),
     ("EIR review window without an extension", RequestFacts(Law.EIR, received=D(2025, 11, 3)), "review_request_by", D(2026, 2, 2)),
-    # A request for review received on Sun 26 Oct 2025 (SIC Decision 092/2026, fact sheet 1.2): day 0
+    # A request for review received on Sun 26 Oct 2025 (SIC Decision 092/2026): day 0
     # Sunday gives Fri 21 Nov; counted from Mon 27 Oct it is Mon 24 Nov, the date the SIC accepted.
     ("FOISA review asked on a Sunday, ICO reading", RequestFacts(Law.FOISA, Division.SCOTLAND, review_requested=D(2025, 10, 26)), "review_due", D(2025, 11, 21)),
     (

@@ -1,6 +1,6 @@
 """An extension counts only when notified within the first period (worked out by hand, day by day).
 
-Fact sheet: EIR reg 7(3) "must tell the requester within the first 20 WD"; EISR reg 7 "tell
+The rules, as the provisions say them: EIR reg 7(3) "must tell the requester within the first 20 WD"; EISR reg 7 "tell
 requester within 20 WD"; FOIA s.10(3) "the s.17(1) refusal notice ... must still be sent within
 20 WD"; UK GDPR art.12(3) "may extend by two further months, telling the requester within the
 first month".

@@ -164,7 +164,7 @@ CASES: tuple[Case, ...] = (
         "review_requested": "2024-04-02", "review_responded": "2024-04-26",
     }, date(2024, 5, 13)),
     # The requirement for review was sent on Sunday 26 October 2025: the review is late only after
-    # Mon 24 Nov 2025, the date SIC Decision 092/2026 accepted (fact sheet 1.2); s.21(1) sets it.
+    # Mon 24 Nov 2025, the date SIC Decision 092/2026 accepted; s.21(1) sets it.
     Case("complaint-foisa-review-overdue", "complaint", {
         "law": "foisa", "division": "scotland", "authority": "Glenmore Health Board", "requester": "Morag Stewart",
         "title": "Locum consultant spending 2024-25", "sent": "2025-09-29", "reference": "FOI/25/1950",

@@ -132,7 +132,7 @@ def test_prejudice_argument_is_ticked_only_when_no_specific_ground_argues_the_ha
 
 
 def test_section_27_2_is_a_class_exemption_so_no_harm_argument_is_made_against_it() -> None:
-    # Fact sheet 1.6: s.27 "Yes [prejudice-based] for 27(1); class for 27(2)".
+    # FOIA s.27: prejudice-based for s.27(1); class-based for s.27(2) (ICO s.27 guidance).
     confidential = proposed("review", facts(exemptions=["s.27(2)"]))
     assert "prejudice_not_shown" not in confidential and confidential["exemption_other"] is True
     assert proposed("review", facts(exemptions=["s.27(1)"]))["prejudice_not_shown"] is True
@@ -168,7 +168,7 @@ def test_a_late_response_and_a_missing_response_are_told_apart() -> None:
     assert "no_response" not in proposed("complaint", silent, date(2025, 2, 3))
 
 
-# SIC Decision 092/2026 (fact sheet 1.2) accepted a review answered on Mon 24 Nov 2025 for a
+# SIC Decision 092/2026 accepted a review answered on Mon 24 Nov 2025 for a
 # requirement sent on Sun 26 Oct 2025; day 0 on the Sunday would have made it due Fri 21 Nov.
 _FOISA_REVIEW: dict[str, Any] = {
     "law": "foisa", "division": "scotland", "responded": "2025-10-24", "sent": "2025-09-29",

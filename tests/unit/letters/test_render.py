@@ -123,7 +123,7 @@ def test_the_docx_survives_control_characters_a_member_pasted() -> None:
 
 
 def test_the_cost_limit_pairs_600_pounds_with_24_hours_and_450_with_18() -> None:
-    # SI 2004/3244 regs 3-4 (fact sheet 1.4): £600 / £450 at £25 an hour => 24 hours / 18 hours.
+    # SI 2004/3244 regs 3-4: £600 / £450 at £25 an hour => 24 hours / 18 hours.
     letter = render_letter("review", LetterFacts.from_json({**_FOIA, "exemptions": ["s.12"]}), ["cost_estimate"], date(2025, 2, 10))
     assert "£600 for central government (24 hours) and £450 for other authorities (18 hours)" in letter.body
 

@@ -1,6 +1,6 @@
 """The alert planner: every kind of alert, on working days, at the member's time in their zone.
 
-Dates are checked by hand against GOV.UK's bank holidays (design part 4): Good Friday
+Dates are checked by hand against GOV.UK's bank holidays (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026): Good Friday
 3 April 2026 and Easter Monday 6 April 2026 (not a holiday in Scotland), St Patrick's Day
 Tue 17 March 2026 (Northern Ireland only, yet a non-working day for every FOIA body, ICO LTT47),
 Early May 4 May 2026, Spring 25 May 2026, Christmas Fri 25 December 2026 and Boxing Day
@@ -124,7 +124,7 @@ def test_lateness_waits_for_the_next_working_day_reading_and_the_school_backstop
 
 def test_a_clarified_part_is_overdue_only_after_its_next_working_day_reading() -> None:
     # The clarification arrived on a non-working day: the part is due Wed 13 May on the usual reading,
-    # Thu 14 May if the clarification counts from the next working day (design part 4).
+    # Thu 14 May if the clarification counts from the next working day (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026).
     deadlines = {"response_due": "2026-04-08", "clarified_part_due": "2026-05-13",
                  "clarified_part_due_next_working_day": "2026-05-14"}
     alerts = plan_alerts(RequestSnapshot("waiting_response", deadlines), FOIA, DEFAULT, LONG_AGO)
@@ -176,7 +176,7 @@ def test_an_internal_review_gets_review_due_review_overdue_and_the_complaint_war
 
 
 def test_a_review_asked_on_a_non_working_day_is_overdue_only_after_the_later_reading() -> None:
-    # SIC Decision 092/2026 (fact sheet 1.2): a requirement sent Sun 26 Oct 2025 was answered in time
+    # SIC Decision 092/2026: a requirement sent Sun 26 Oct 2025 was answered in time
     # on Mon 24 Nov 2025, the next-working-day reading; the usual reading gives Fri 21 Nov.
     deadlines = {"review_due": "2025-11-21", "review_due_next_working_day": "2025-11-24"}
     alerts = plan("internal_review", deadlines, calendar=FOISA)

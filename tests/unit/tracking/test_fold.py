@@ -376,7 +376,7 @@ def test_the_phso_partial_clarification_can_still_be_late_for_the_other_parts() 
 
 
 # -- more than one round of clarification -------------------------------------------------------
-# Design part 4 / fact sheet §4 (quoted): DUAA 2025 s.76 (in force 5 Feb 2026) adds a stop-the-clock
+# DUAA 2025 s.76 and the ICO's right of access guidance: DUAA 2025 s.76 (in force 5 Feb 2026) adds a stop-the-clock
 # for subject access: "the period from asking to receiving the answer does not count". For FOIA
 # s.1(3) with s.10(6) the 20 working days start again from the day the clarification arrives.
 

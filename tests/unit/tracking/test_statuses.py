@@ -54,7 +54,7 @@ def test_list_filters_cover_every_status() -> None:
     assert LIST_FILTERS[Status.OVERDUE].late is True and LIST_FILTERS[Status.WAITING_RESPONSE].late is False
 
 
-# SI 2004/3364 reg 3 (fact sheet 5): a school's time is "the earlier of (a) the 20th working day
+# SI 2004/3364 reg 3 (https://www.legislation.gov.uk/uksi/2004/3364/regulation/3): a school's time is "the earlier of (a) the 20th working day
 # disregarding working days that are not school days, or (b) the 60th working day".
 
 def test_an_overdue_school_request_says_the_school_may_have_until_the_sixtieth_working_day() -> None:
