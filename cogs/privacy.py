@@ -16,6 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import FoiView
 from bot.services import privacy as service
 from cogs._shared import guarded, safe
 
@@ -83,7 +84,7 @@ class Privacy(commands.GroupCog, group_name="privacy", group_description="Your d
     async def delete(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await service.member_data(self.bot.db, interaction.user.id)
-        view = discord.ui.View(timeout=None)
+        view = FoiView(timeout=None)
         view.add_item(EraseButton("erase", interaction.user.id))
         view.add_item(EraseButton("keep", interaction.user.id))
         await interaction.followup.send(
