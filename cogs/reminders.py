@@ -20,7 +20,7 @@ from bot.clock import utcnow
 from bot.errors import UserError
 from bot.reminders import outbox
 from bot.reminders.dispatcher import Dispatcher, dispatch_settings
-from bot.reminders.kinds import kind_named
+from bot.reminders.kinds import is_notice, kind_named
 from bot.reminders.messages import AlertContext, discord_timestamp, render_alert, sample_context
 from bot.reminders.sender import DiscordSender
 from bot.services import alerts, users
@@ -103,10 +103,30 @@ class AlertButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ale
 def alert_view(context: AlertContext, *, letters: bool) -> discord.ui.View:
     if context.following:  # a follower's copy: the owner's buttons are not theirs to press
         return follower_view(context.public_id)
+    if is_notice(context.kind):
+        return notice_view(context, letters=letters)
     view = FoiView(timeout=None)
     for action, spec in BUTTONS.items():
         if (spec.kinds is None or context.kind in spec.kinds) and (letters or not spec.needs_letters):
             view.add_item(AlertButton(action, context.alert_id))
+    return view
+
+
+def notice_view(context: AlertContext, *, letters: bool) -> discord.ui.View:
+    """A WhatDoTheyKnow notice's buttons: open it there; for a reply, hand it to the reader
+    (*Paste the reply*, the ``/request read`` form) and the review letter."""
+    view = FoiView(timeout=None)
+    if context.link:
+        url = context.link
+        if context.kind == "wdtk_response" and context.deadline_key.startswith("in:"):
+            url = f"{context.link}#incoming-{context.deadline_key[3:]}"
+        view.add_item(discord.ui.Button(label="Open on WhatDoTheyKnow", style=discord.ButtonStyle.link, url=url))
+    if context.kind == "wdtk_response":
+        from cogs._reading_views import PasteButton
+
+        view.add_item(PasteButton(context.public_id))
+        if letters:
+            view.add_item(AlertButton("review", context.alert_id))
     return view
 
 

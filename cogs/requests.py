@@ -25,6 +25,7 @@ from bot.services import Visibility, authorities
 from bot.services import requests as service
 from bot.services.export import export_requests
 from bot.services.pictures import timeline_picture
+from bot.sources.urls import looks_like_wdtk, request_slug
 from bot.services.reading import READABLE_EVENTS
 from bot.tracking import EVENTS, STATUS_INFO, UPDATE_KINDS, EventKind, Outcome, Status
 from bot.tracking.answers import ANSWERS_TEXT_MAX
@@ -92,6 +93,9 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
         requester = name
+        if looks_like_wdtk(authority, self.bot.settings.wdtk_base_url):
+            await self.offer_to_track(interaction, authority)
+            return
         resolved = await before_form(authorities.resolve(self.bot.db, authority))
         if resolved.not_apply:
             raise BadInput(f"{safe(resolved.name, 100)}: {resolved.not_apply}, so there is no legal deadline for foibot to track. "
@@ -104,6 +108,35 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             return
         await interaction.response.send_modal(
             DetailsForm(authority=name, law=law, division=division, visibility=visibility, requester_name=requester))
+
+    async def offer_to_track(self, interaction: discord.Interaction, link: str) -> None:
+        """A WhatDoTheyKnow link where the authority goes: offer to follow the request instead."""
+        from cogs.wdtk import track_button
+
+        slug = request_slug(link, self.bot.settings.wdtk_base_url)  # not a request link: says so
+        button = track_button(slug)
+        text = ("That is a WhatDoTheyKnow request: foibot can follow it from there (title, authority, dates and "
+                "replies, read for you) instead of you typing it in.")
+        if button is None:
+            await interaction.response.send_message(f"{text} Use `/request track url:` with the link.", ephemeral=True)
+            return
+        view = discord.ui.View(timeout=None)
+        view.add_item(button)
+        await interaction.response.send_message(text, view=view, ephemeral=True)
+
+    @app_commands.command(name="track", description="Follow a request you made on WhatDoTheyKnow, by its link")
+    @app_commands.describe(url="The request's WhatDoTheyKnow link (https://www.whatdotheyknow.com/request/...)",
+                           visibility="Who can see it (default: only you)")
+    @app_commands.choices(visibility=VISIBILITY_CHOICES)
+    async def track(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500],
+                    visibility: str = Visibility.PRIVATE.value) -> None:
+        cog = self.bot.get_cog("WhatDoTheyKnow")
+        if cog is None:
+            raise BadInput("WhatDoTheyKnow tracking is not running just now; try again in a minute.")
+        if visibility == Visibility.SERVER and interaction.guild_id is None:
+            raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
+        request_slug(url, self.bot.settings.wdtk_base_url)  # a bad link is refused before anything else
+        await cog.track(interaction, url, visibility)  # type: ignore[attr-defined]
 
     @log.autocomplete("authority")
     async def authority_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:

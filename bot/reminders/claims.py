@@ -41,7 +41,7 @@ from sqlalchemy import and_, case, exists, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.models import Alert, Authority, Request, UserSettings
-from bot.reminders.kinds import KINDS_BY_NAME, supersession_key
+from bot.reminders.kinds import KINDS_BY_NAME, is_notice, supersession_key
 from bot.reminders.messages import AlertContext
 from bot.reminders.outbox import prefs_from
 from bot.reminders.planner import MemberPrefs, is_actionable
@@ -255,9 +255,11 @@ def stale_reason(claimed: Claimed, rivals: Iterable[Any], now: datetime, prefs: 
     from before this one fell due supersedes nothing: it belonged to an older plan (say, before
     the member corrected a date). Expired: a window whose day ended before it could be sent.
     """
+    if is_notice(claimed.kind):
+        return None  # news (a reply on WhatDoTheyKnow) is never stale: it is sent once, whatever else is due
     mine = (*supersession_key(claimed.kind, claimed.deadline_on), claimed.id)
     for rival in rivals:
-        if rival.id == claimed.id or (rival.state == "sent" and rival.fire_at < claimed.fire_at):
+        if rival.id == claimed.id or is_notice(rival.kind) or (rival.state == "sent" and rival.fire_at < claimed.fire_at):
             continue
         if (*supersession_key(rival.kind, rival.deadline_on), rival.id) > mine:
             return "superseded by a later alert of the same request"

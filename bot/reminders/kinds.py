@@ -63,6 +63,7 @@ class AlertKind:
     # A clock of the member's own: it fires on its very day (weekend or not), and a missed one is
     # still sent late, once, rather than superseded by the ladder's alerts.
     own_clock: bool = False
+    notice: bool = False  # news, not a deadline: never planned, superseded or cancelled by the planner
 
 
 KINDS: tuple[AlertKind, ...] = (
@@ -95,7 +96,19 @@ KINDS: tuple[AlertKind, ...] = (
     AlertKind("member_reminder", "Your reminder", 95, Chain.MEMBER_REMINDER, 0, statuses=None, own_clock=True),
 )
 
-KINDS_BY_NAME: dict[str, AlertKind] = {kind.name: kind for kind in KINDS}
+# Notices: one-off DMs about news from outside (WhatDoTheyKnow), put in the outbox by the service
+# that read the news, so they share its once-only delivery; the ladder's planner never touches them.
+NOTICES: tuple[AlertKind, ...] = (
+    AlertKind("wdtk_response", "Reply on WhatDoTheyKnow", 0, Chain.RESPONSE_DUE, 0, notice=True),
+    AlertKind("wdtk_problem", "WhatDoTheyKnow can't be read", 0, Chain.RESPONSE_DUE, 0, notice=True),
+)
+
+KINDS_BY_NAME: dict[str, AlertKind] = {kind.name: kind for kind in (*KINDS, *NOTICES)}
+NOTICE_NAMES = frozenset(kind.name for kind in NOTICES)
+
+
+def is_notice(name: str) -> bool:
+    return name in NOTICE_NAMES
 
 
 def kind_named(name: str) -> AlertKind:

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 DISCORD_MESSAGE_LIMIT = 2000
 TEMPLATE = "messages/alert.md.j2"
+NOTICE_TEMPLATE = "messages/wdtk_notice.md.j2"  # news from WhatDoTheyKnow (``kinds.NOTICES``)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def render_alert(context: AlertContext, *, letters: bool = False, clean: Callabl
     notes = context.deadlines.get("member_notes") or {}  # the member's own words (bot/tracking/clocks.py)
     note = clean(str(notes.get(context.deadline_key, ""))) if isinstance(notes, dict) else ""
     text = render(
-        TEMPLATE,
+        NOTICE_TEMPLATE if kind.notice else TEMPLATE,
         kind=kind.name,
         label=kind.label,
         public_id=context.public_id,

@@ -42,6 +42,7 @@ from bot.reminders.planner import (
     fire_instant,
     plan_alerts,
 )
+from bot.reminders.kinds import is_notice
 from bot.reminders.wakeups import wake_after_commit
 
 if TYPE_CHECKING:
@@ -184,7 +185,9 @@ async def _apply_plan(
     if new_rows:
         await session.exec(_insert(session).values(new_rows).on_conflict_do_nothing(index_elements=_UNIQUE))
     wanted = {alert.key for alert in planned}
-    obsolete = [row.id for key, row in existing.items() if row.state == "pending" and key not in wanted]
+    # Notices (news from WhatDoTheyKnow) are not the planner's: it never cancels them.
+    obsolete = [row.id for key, row in existing.items()
+                if row.state == "pending" and key not in wanted and not is_notice(row.kind)]
     if obsolete:
         await session.exec(
             update(Alert).where(Alert.id.in_(obsolete), Alert.state == "pending")

@@ -184,12 +184,13 @@ class PoliteClient:
 
     async def get(
         self, url: str, *, accept: str = "application/json", etag: str | None = None, last_modified: str | None = None,
-        cache: bool = True,
+        cache: bool = True, fresh: bool = True,
     ) -> Fetched:
         """GET ``url`` politely; ``etag``/``last_modified`` (stored by the caller) override the cache's.
-        ``cache=False`` keeps a large answer (the authorities CSV) out of the in-memory cache."""
+        ``cache=False`` keeps a large answer (the authorities CSV) out of the in-memory cache;
+        ``fresh=False`` (the poller) always asks the site, conditionally, even for a recent copy."""
         cached = self._cache.get(url) if cache else None
-        if cached is not None and self.fresh_for > 0 and self.monotonic() - cached.at < self.fresh_for:
+        if fresh and cached is not None and self.fresh_for > 0 and self.monotonic() - cached.at < self.fresh_for:
             self._cache.move_to_end(url)
             return Fetched(url, 200, cached.body, cached.etag, cached.last_modified, from_cache=True)
         host = (urlsplit(url).netloc or "").lower()

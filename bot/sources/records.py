@@ -25,9 +25,9 @@ from bot.sources.polite import Malformed
 log = logging.getLogger(__name__)
 
 FINISHED_STATES = frozenset({
-    # Alaveteli's "complete" and "other" phases (info_request/state.rb): nothing more will come
-    # without the requester acting, so polling stops.
-    "successful", "not_held", "rejected", "user_withdrawn", "vexatious", "not_foi",
+    # Over for good (Alaveteli's info_request/state.rb): polling stops. A refusal or a partial
+    # answer is not here: an internal review may follow, and its outcome is worth hearing about.
+    "successful", "not_held", "user_withdrawn", "vexatious", "not_foi",
 })
 
 

@@ -50,9 +50,12 @@ class WdtkClient:
     def _url(self, path: str) -> str:
         return f"{self.base_url}{path}"
 
-    async def read_request(self, slug: str, *, etag: str | None = None, last_modified: str | None = None) -> RequestRead:
-        """``/request/<slug>.json``; given the stored validators, a 304 gives ``request=None``."""
-        fetched = await self.http.get(self._url(f"/request/{quote(slug)}.json"), etag=etag, last_modified=last_modified)
+    async def read_request(self, slug: str, *, etag: str | None = None, last_modified: str | None = None,
+                           fresh: bool = True) -> RequestRead:
+        """``/request/<slug>.json``; given the stored validators, a 304 gives ``request=None``.
+        ``fresh=False``: always ask the site (conditionally), never the in-memory copy."""
+        fetched = await self.http.get(self._url(f"/request/{quote(slug)}.json"), etag=etag, last_modified=last_modified,
+                                      fresh=fresh)
         if fetched.not_modified and (etag or last_modified):
             return RequestRead(None, fetched.etag, fetched.last_modified)
         return RequestRead(self._request(fetched, slug), fetched.etag, fetched.last_modified)
