@@ -138,6 +138,13 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         request_slug(url, self.bot.settings.wdtk_base_url)  # a bad link is refused before anything else
         await cog.track(interaction, url, visibility)  # type: ignore[attr-defined]
 
+    @app_commands.command(name="import", description="Follow your own WhatDoTheyKnow requests: prove your profile, then pick them")
+    @app_commands.describe(wdtk_user="Your WhatDoTheyKnow profile's link (https://www.whatdotheyknow.com/user/...)")
+    async def import_(self, interaction: discord.Interaction, wdtk_user: app_commands.Range[str, 1, 500]) -> None:
+        from cogs._wdtk_import import start_import
+
+        await start_import(interaction, wdtk_user)
+
     @log.autocomplete("authority")
     async def authority_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         found = await authorities.search_authorities(self.bot.db, current)

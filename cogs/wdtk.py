@@ -46,7 +46,9 @@ class WhatDoTheyKnow(commands.Cog):
         self.poller: Poller | None = None
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(TrackButton)
+        from cogs._wdtk_import import CheckButton
+
+        self.bot.add_dynamic_items(TrackButton, CheckButton)
         if self.bot.services_enabled:
             self.poller = Poller(self.bot.db, self.client, interval=self.interval)
             self.poller.start()
@@ -55,7 +57,9 @@ class WhatDoTheyKnow(commands.Cog):
         if self.poller is not None:
             await self.poller.stop()
             self.poller = None
-        self.bot.remove_dynamic_items(TrackButton)
+        from cogs._wdtk_import import CheckButton
+
+        self.bot.remove_dynamic_items(TrackButton, CheckButton)
         await self.client.close()
 
     async def track(self, interaction: discord.Interaction, url: str, visibility: str) -> None:

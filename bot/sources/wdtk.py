@@ -68,8 +68,8 @@ class WdtkClient:
     def _request(self, fetched: Fetched, slug: str) -> WdtkRequest:
         return parse_request(parse_json(fetched.body, f"request {slug}"), f"request {slug}")
 
-    async def user(self, url_name: str) -> WdtkUser:
-        fetched = await self.http.get(self._url(f"/user/{quote(url_name)}.json"))
+    async def user(self, url_name: str, *, fresh: bool = True) -> WdtkUser:
+        fetched = await self.http.get(self._url(f"/user/{quote(url_name)}.json"), fresh=fresh)
         return parse_user(parse_json(fetched.body, f"profile {url_name}"), f"profile {url_name}")
 
     async def requests_by(self, url_name: str, *, pages: int = FEED_PAGES_MAX) -> list[WdtkListed]:
