@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.client import FoiView
 from bot.errors import UserError
 from bot.services import wdtk as tracking
 from bot.services import wdtk_import as service
@@ -40,7 +41,7 @@ async def start_import(interaction: discord.Interaction, profile_url: str) -> No
     await interaction.response.defer(ephemeral=True, thinking=True)
     got = await service.claim(cog.bot.db, cog.client, interaction.user.id, url_name)
     if not got.verified:
-        view = discord.ui.View(timeout=None)
+        view = FoiView(timeout=None)
         view.add_item(CheckButton(interaction.user.id))
         await interaction.followup.send(
             "First, prove this WhatDoTheyKnow profile is yours (anyone's requests are public, so foibot checks). "
@@ -57,7 +58,7 @@ async def offer(interaction: discord.Interaction, cog: WhatDoTheyKnow) -> None:
                                         "(Private, embargoed Pro requests can't be imported.)", ephemeral=True)
         return
     shown = listed[:MENU_MAX]
-    view = discord.ui.View(timeout=900)
+    view = FoiView(timeout=900)
     view.add_item(PickMenu(shown))
     more = f" (the newest {MENU_MAX} of {len(listed)}; run it again for the rest)" if len(listed) > MENU_MAX else ""
     await interaction.followup.send(f"Your WhatDoTheyKnow requests{more}: pick the ones foibot should follow.",

@@ -120,7 +120,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         if button is None:
             await interaction.response.send_message(f"{text} Use `/request track url:` with the link.", ephemeral=True)
             return
-        view = discord.ui.View(timeout=None)
+        view = FoiView(timeout=None)
         view.add_item(button)
         await interaction.response.send_message(text, view=view, ephemeral=True)
 
