@@ -48,3 +48,35 @@ async def test_a_members_own_reminder_arrives_once_on_its_day(
     await dispatcher_ran(bot, fake_discord)
     assert len(fake_discord.dms(alice)) == 1, "the reminder was sent again"
     fake_discord.assert_no_tracebacks()
+
+
+async def test_a_refusal_for_future_publication_recorded_in_discord_brings_the_check_on_its_day(
+    fake_discord: FakeDiscord, bot_process: StartBot, tmp_path: Path
+) -> None:
+    """The member records a s.22 refusal with its date through /request update (FOIA s.22: information
+    intended for future publication); the check is planned from it and its DM arrives once, on the day,
+    with the review letter and a new request one click away."""
+    alice = fake_discord.alice
+    url = f"sqlite+aiosqlite:///{tmp_path / 'foibot.db'}"
+    db = Database(url)
+    try:
+        await db.upgrade()
+        async with db.transaction() as session:
+            await users.update_settings(session, alice.id, now=utcnow(), time_of_day="00:00")
+        today = uk_today()
+        detail = await create_request(db, Viewer(alice.id), NewRequest("Anytown Council", "Air quality report", today - timedelta(days=5)))
+    finally:
+        await db.dispose()
+    bot = await bot_process(database_url=url)
+    answered = await (await fake_discord.slash("request update", {
+        "request": detail.public_id, "event": "response", "date": (today - timedelta(days=1)).strftime("%d/%m/%Y"),
+        "outcome": "refused", "exemptions": "s.22", "publication_date": today.strftime("%d/%m/%Y"),
+    }, user=alice)).reply()
+    assert answered.ephemeral and "Refused" in answered.text, answered.text
+    dm = await fake_discord.wait_for_dm(alice, timeout=15)
+    assert "Check it was published" in dm.text and detail.public_id in dm.text
+    assert any(cid.startswith("alert:review:") for cid in dm.custom_ids()), dm.custom_ids()
+    assert any(cid.startswith("alert:ask:") for cid in dm.custom_ids()), dm.custom_ids()
+    await dispatcher_ran(bot, fake_discord)
+    assert len([m for m in fake_discord.dms(alice) if "Check it was published" in m.text]) == 1
+    fake_discord.assert_no_tracebacks()
