@@ -86,7 +86,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.command(name="log", description="Record a request you have already sent")
     @app_commands.describe(authority="The public authority (pick one, or type a new name)", law="The law you asked under (default FOIA)",
                            visibility="Who can see it (default: only you)", division="For a new authority: its part of the UK",
-                           name="Your name as it should appear on letters (FOIA s.8: a request needs your real name)")
+                           name="Your real name for letters (FOIA s.8)")
     @app_commands.choices(law=LAW_CHOICES, visibility=VISIBILITY_CHOICES, division=DIVISION_CHOICES)
     async def log(self, interaction: discord.Interaction, authority: str, law: str = Law.FOIA.value,
                   visibility: str = Visibility.PRIVATE.value, division: str | None = None, name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
@@ -125,7 +125,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await interaction.response.send_message(text, view=view, ephemeral=True)
 
     @app_commands.command(name="track", description="Follow a request you made on WhatDoTheyKnow, by its link")
-    @app_commands.describe(url="The request's WhatDoTheyKnow link (https://www.whatdotheyknow.com/request/...)",
+    @app_commands.describe(url="The request's WhatDoTheyKnow link",
                            visibility="Who can see it (default: only you)")
     @app_commands.choices(visibility=VISIBILITY_CHOICES)
     async def track(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500],
@@ -139,7 +139,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await cog.track(interaction, url, visibility)  # type: ignore[attr-defined]
 
     @app_commands.command(name="import", description="Follow your own WhatDoTheyKnow requests: prove your profile, then pick them")
-    @app_commands.describe(wdtk_user="Your WhatDoTheyKnow profile's link (https://www.whatdotheyknow.com/user/...)")
+    @app_commands.describe(wdtk_user="Your WhatDoTheyKnow profile's link")
     async def import_(self, interaction: discord.Interaction, wdtk_user: app_commands.Range[str, 1, 500]) -> None:
         from cogs._wdtk_import import start_import
 
@@ -168,7 +168,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await interaction.followup.send(embed=embed, ephemeral=True, **({"view": view} if view else {}))
 
     @app_commands.command(name="show", description="A request's status, every deadline and its timeline")
-    @app_commands.describe(request="The request (type its title or id)", post="Post it in this channel (shared requests only)")
+    @app_commands.describe(request="The request (its title or id)", post="Post it in this channel (shared requests only)")
     async def show(self, interaction: discord.Interaction, request: str, post: bool = False) -> None:
         if post:
             detail = await service.get_request(self.bot.db, viewer_of(interaction), request)
@@ -180,17 +180,19 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         detail = await service.get_request(self.bot.db, viewer_of(interaction), request)
         await send_detail(interaction, None, detail, picture=await timeline_picture(detail))
 
+    # Discord counts every name and description of a command, its subcommands and options together
+    # (at most 4,000 characters for /request as a whole), so these stay terse.
     @app_commands.command(name="update", description="Record what happened: a response, a review, a clarification...")
     @app_commands.describe(
-        request="The request (type its title or id)", event="What happened", date="When (day first; default today)",
-        note="A note, in a line or two", outcome="For a response or review outcome: what it gave",
+        request="The request (its title or id)", event="What happened", date="When (day first; default today)",
+        note="A note", outcome="What a response or review gave",
         exemptions="Exemptions cited, e.g. s.40(2), s 43", unanswered="Questions not answered, e.g. 2, 5",
-        attachment_missing="An attachment they mention is missing", partial="Clarification asked on only part of the request",
-        new_date="For an extension: the new date they gave",
-        publication_date="For a refusal for future publication (s.22): the date they said it will be published by",
-        answers="For a response or review outcome, per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
-        reply="The authority's reply as a file (.txt, .eml, .pdf, .docx): foibot reads it and you check it before saving",
-        questions="For a part withdrawn: the questions withdrawn, e.g. 8",
+        attachment_missing="An attachment they mention is missing", partial="Clarification of only part of it",
+        new_date="An extension's new date",
+        publication_date="A future-publication refusal (s.22): the date promised",
+        answers="Per question, e.g. 1,3: not held in form; 4->1; 2,5: answered",
+        reply="Their reply as a file (.txt, .eml, .pdf, .docx), read and checked before saving",
+        questions="A part withdrawn: its questions, e.g. 8",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
     async def update(self, interaction: discord.Interaction, request: str, event: str,
@@ -231,7 +233,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await record(interaction, request, kind, date, note, {k: v for k, v in details.items() if v is not None})
 
     @app_commands.command(name="remind", description="A reminder by DM on any day, e.g. the day they promised to publish")
-    @app_commands.describe(request="The request (type its title or id)", on="The day (day first, e.g. 14/02/2027)",
+    @app_commands.describe(request="The request (its title or id)", on="The day (day first, e.g. 14/02/2027)",
                            about="What to remind you of, e.g. they promised publication")
     async def remind(self, interaction: discord.Interaction, request: str, on: app_commands.Range[str, 1, DATE_TEXT_MAX],
                      about: app_commands.Range[str, 1, REMINDER_ABOUT_MAX] | None = None) -> None:
@@ -239,8 +241,8 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await record(interaction, request, EventKind.REMINDER, None, None, {"remind_on": on, "about": about})
 
     @app_commands.command(name="read", description="Paste or attach the authority's reply: foibot reads it, you check it, then save")
-    @app_commands.describe(request="The request (type its title or id)",
-                           reply="The reply as a file (.txt, .eml, .pdf, .docx); leave out to paste it (up to 4,000 characters)",
+    @app_commands.describe(request="The request (its title or id)",
+                           reply="The reply as a file (.txt, .eml, .pdf, .docx); leave out to paste it",
                            event="Record it as (default: what foibot reads it as)", date="The reply's date (day first; default today)")
     @app_commands.choices(event=READ_EVENT_CHOICES)
     async def read(self, interaction: discord.Interaction, request: str, reply: discord.Attachment | None = None,
@@ -248,7 +250,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await start_reading(interaction, request, reply, event, date)
 
     @app_commands.command(name="edit", description="Change a request's details (title, date sent, link...) or who sees it")
-    @app_commands.describe(request="The request (type its title or id)", visibility="Who can see it", law="The law it was made under",
+    @app_commands.describe(request="The request (its title or id)", visibility="Who can see it", law="The law it was made under",
                            name="Your name as it should appear on letters")
     @app_commands.choices(visibility=VISIBILITY_CHOICES, law=LAW_CHOICES)
     async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None,
@@ -265,7 +267,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await send_detail(interaction, f"Updated {detail.public_id}.", detail)
 
     @app_commands.command(name="delete", description="Delete a request and its timeline (asks first)")
-    @app_commands.describe(request="The request (type its title or id)")
+    @app_commands.describe(request="The request (its title or id)")
     async def delete(self, interaction: discord.Interaction, request: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         detail = await service.get_own_request(self.bot.db, viewer_of(interaction), request)
