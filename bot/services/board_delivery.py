@@ -47,6 +47,8 @@ class Poster(Protocol):
 
     async def post_digest(self, channel_id: int, text: str, nonce: str) -> SendResult: ...
 
+    async def delete_message(self, channel_id: int, message_id: int) -> bool: ...
+
 
 @dataclass(frozen=True)
 class LoopSettings:
@@ -144,6 +146,11 @@ async def record(db: Database, card_id: int, *, worker: str, now: datetime, stat
     return bool(result.rowcount)
 
 
+async def card_exists(db: Database, card_id: int) -> bool:
+    async with db.read() as session:
+        return (await session.exec(select(BoardCard.id).where(BoardCard.id == card_id))).first() is not None
+
+
 async def next_fire_at(db: Database) -> datetime | None:
     async with db.engine.connect() as conn:
         return (await conn.execute(select(func.min(BoardCard.fire_at)).where(BoardCard.state == "pending"))).scalar()
@@ -182,8 +189,14 @@ class CommunityLoop:
             result = SendResult.transient(f"{type(exc).__name__}: {exc}")
         now = self.now()
         if result.outcome == "sent":
-            await record(self.db, card.card_id, worker=self.worker, now=now, state="sent", message_id=result.message_id,
-                         channel_id=card.channel_id)
+            recorded = await record(self.db, card.card_id, worker=self.worker, now=now, state="sent",
+                                    message_id=result.message_id, channel_id=card.channel_id)
+            if not recorded and result.message_id is not None and not await card_exists(self.db, card.card_id):
+                # The member erased their data (or deleted the request) while this card was being posted:
+                # the erasure could not see this message, so take it down here.
+                await self.poster.delete_message(card.channel_id, result.message_id)
+                log.info("board card %s was erased while posting: message %s deleted", card.card_id, result.message_id)
+                return False
             log.info("board card %s (%s of %s) posted as message %s", card.card_id, card.occasion, card.public_id, result.message_id)
             return True
         if result.outcome == "transient" and attempts < self.settings.max_attempts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -14,6 +15,7 @@ from bot.db import Database
 from bot.models import BoardCard, Digest
 from bot.reminders.dispatcher import SendResult
 from bot.services import Viewer
+from bot.services import privacy
 from bot.services import server as server_settings
 from bot.services.board_delivery import CommunityLoop
 from bot.services.requests import NewRequest, append_event, create_request
@@ -33,6 +35,8 @@ class FakePoster:
         self.cards: list[CardContext] = []
         self.digests: list[tuple[int, str, str]] = []
         self.failures = failures
+        self.deleted: list[tuple[int, int]] = []
+        self.while_posting: Callable[[], Awaitable[None]] | None = None
 
     def stamp(self, day: date, style: str) -> str:
         return day.isoformat()
@@ -45,6 +49,8 @@ class FakePoster:
         if self.failures:
             self.failures -= 1
             return SendResult.transient("HTTP 503")
+        if self.while_posting is not None:
+            await self.while_posting()
         self.cards.append(card)
         return SendResult.sent(next(_ids))
 
@@ -52,6 +58,10 @@ class FakePoster:
         await asyncio.sleep(0)
         self.digests.append((channel_id, text, nonce))
         return SendResult.sent(next(_ids))
+
+    async def delete_message(self, channel_id: int, message_id: int) -> bool:
+        self.deleted.append((channel_id, message_id))
+        return True
 
 
 async def setup_server(db: Database, **change: object) -> None:
@@ -75,6 +85,21 @@ async def test_two_loops_post_a_logged_card_once_and_record_its_message(db: Data
     async with db.session() as session:
         card = (await session.exec(select(BoardCard).where(BoardCard.occasion == "logged"))).one()
     assert (card.state, card.channel_id, card.message_id is not None) == ("sent", 501, True)
+
+
+async def test_a_card_erased_while_it_was_being_posted_has_its_message_taken_down(db: Database) -> None:
+    await setup_server(db)
+    await create_request(db, OWNER, NewRequest("Anytown Council", "Bin data", "02/03/2026", visibility="server"), now=NOW)
+    poster = FakePoster()
+
+    async def the_owner_erases_their_data() -> None:
+        await privacy.erase_member(db, OWNER.user_id)
+
+    poster.while_posting = the_owner_erases_their_data
+    assert await loop(db, poster, "w1").post_due_cards() == 0
+    assert len(poster.cards) == 1 and len(poster.deleted) == 1 and poster.deleted[0][0] == 501
+    async with db.session() as session:
+        assert (await session.exec(select(BoardCard))).all() == []
 
 
 async def test_a_transient_failure_is_retried_later_and_posts_once(db: Database) -> None:
