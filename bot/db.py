@@ -44,6 +44,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # An execution option marking a connection that only reads (see _sqlite_begin and Database.read).
 READ_ONLY = "foibot_read_only"
+# Where a session carries the zone for members who never chose one (DEFAULT_TIMEZONE, given to the
+# Database at construction): the alert planner reads it from the session it is handed.
+DEFAULT_ZONE_KEY = "foibot_default_zone"
 
 
 class SchemaError(UserError):
@@ -110,17 +113,19 @@ class Database:
     """An engine and its session factories. ``transaction()`` (writing) and ``read()`` (only reading)
     are the units of work services use; ``lock(name)`` serialises work across processes."""
 
-    def __init__(self, url: str, **engine_kwargs: Any) -> None:
+    def __init__(self, url: str, *, default_zone: str = "Europe/London", **engine_kwargs: Any) -> None:
         self.url = url
+        self.default_zone = default_zone
+        info = {DEFAULT_ZONE_KEY: default_zone}
         engine_kwargs = _with_statement_cache(url, engine_kwargs)
         self.engine = make_engine(url, **engine_kwargs)
-        self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+        self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False, info=info)
         # The same pool, marked read-only: SQLite begins deferred, PostgreSQL begins READ ONLY.
         read_options: dict[str, Any] = {READ_ONLY: True}
         if self.engine.dialect.name == "postgresql":
             read_options["postgresql_readonly"] = True
         self.read_engine = self.engine.execution_options(**read_options)
-        self.readers = async_sessionmaker(self.read_engine, class_=AsyncSession, expire_on_commit=False)
+        self.readers = async_sessionmaker(self.read_engine, class_=AsyncSession, expire_on_commit=False, info=info)
         # Locks hold a connection of their own, outside the pool: a long-held lock never takes a
         # slot the services need, and closing the connection ends the server session, which
         # releases whatever the session still holds.

@@ -18,7 +18,6 @@ from discord.ext import commands
 from bot.client import FoiView, reply_privately, report_error
 from bot.clock import utcnow
 from bot.errors import UserError
-from bot.reminders import outbox
 from bot.reminders.dispatcher import Dispatcher, dispatch_settings
 from bot.reminders.kinds import is_notice, kind_named
 from bot.reminders.messages import AlertContext, discord_timestamp, render_alert, sample_context
@@ -165,7 +164,6 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         super().__init__()
 
     async def cog_load(self) -> None:
-        outbox.default_zone = self.bot.settings.default_timezone
         self.bot.add_dynamic_items(AlertButton)
         self.bot.notices.append(self.dm_notice)
         if self.bot.services_enabled:

@@ -50,7 +50,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         started = time.perf_counter()
         data = await _read(args.source, settings.wdtk_contact, settings.wdtk_base_url)
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, default_zone=settings.default_timezone)
         try:
             await db.upgrade()
             result = await import_csv(db, data)

@@ -49,7 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 async def _run_bot(settings: Settings, token: str) -> int:
     from bot.client import serve
 
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, default_zone=settings.default_timezone)
     try:
         await db.upgrade()  # a member never runs a separate migration step
         await serve(settings, db, token)
@@ -72,7 +72,7 @@ async def _sync(settings: Settings, token: str) -> int:
     from bot.client import FoiBot, point_discord_at
 
     point_discord_at(settings)
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, default_zone=settings.default_timezone)
     try:
         await db.upgrade()
         bot = FoiBot(settings, db, services=False)
@@ -153,7 +153,7 @@ async def _processes(settings: Settings) -> list[str]:
     from bot.clock import utcnow
     from bot.services.cluster import seen_processes
 
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, default_zone=settings.default_timezone)
     try:
         now = utcnow()
         seen = await seen_processes(db, now=now, interval=settings.heartbeat_seconds)
@@ -168,7 +168,7 @@ async def _processes(settings: Settings) -> list[str]:
 async def _command_tree(settings: Settings) -> list[str]:
     from bot.client import FoiBot
 
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, default_zone=settings.default_timezone)
     bot = FoiBot(settings, db, services=False)
     try:
         await bot.load_all_extensions()
@@ -190,7 +190,7 @@ def _db_action(action: str, revision: str | None = None) -> int:
     setup_logging(settings.log_level)
 
     async def go() -> int:
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, default_zone=settings.default_timezone)
         try:
             if action == "upgrade":
                 await db.upgrade()

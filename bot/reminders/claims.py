@@ -173,7 +173,7 @@ async def claim_batch(db: Database, *, worker: str, now: datetime, limit: int, l
         async with conn.begin():  # committed before reading on, so the claim is visible at once
             rows = (await conn.execute(_claim_statement(db, worker=worker, now=now, limit=limit, lease=lease))).all()
         claimed = sorted((Claimed(*row) for row in rows), key=lambda c: (c.fire_at, c.id))
-        batch = await _prepare_on(conn, claimed, now=now) if claimed else Batch({}, {})
+        batch = await _prepare_on(conn, claimed, now=now, default_zone=db.default_zone) if claimed else Batch({}, {})
         await conn.rollback()  # end the read-only transaction the selects began
     return claimed, batch
 
@@ -200,10 +200,10 @@ async def prepare(db: Database, claimed: list[Claimed], *, now: datetime) -> Bat
     if not claimed:
         return Batch({}, {})
     async with db.read_engine.connect() as conn:
-        return await _prepare_on(conn, claimed, now=now)
+        return await _prepare_on(conn, claimed, now=now, default_zone=db.default_zone)
 
 
-async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: datetime) -> Batch:
+async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: datetime, default_zone: str) -> Batch:
     request_ids = {c.request_id for c in claimed}
     requests = {row.id: row for row in (await conn.execute(
         select(Request.id, Request.public_id, Request.owner_id, Request.title, Request.law, Request.status, Request.reference,
@@ -211,7 +211,7 @@ async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: dat
         .join(Authority, Authority.id == Request.authority_id, isouter=True)
         .where(Request.id.in_(request_ids))
     )).all()}
-    prefs = await _prefs(conn, {c.user_id for c in claimed})
+    prefs = await _prefs(conn, {c.user_id for c in claimed}, default_zone)
     rivals = (await conn.execute(
         select(Alert.id, Alert.request_id, Alert.user_id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at).where(
             Alert.request_id.in_(request_ids), Alert.state.in_(("pending", "sending", "sent")), Alert.fire_at <= now,
@@ -231,7 +231,7 @@ async def _prepare_on(conn: AsyncConnection, claimed: list[Claimed], *, now: dat
             held[c.id] = f"unknown alert kind {c.kind!r} (planned by a newer foibot?): set aside"
             log.warning("alert %s has kind %r, which this version does not know: set aside as held", c.id, c.kind)
             continue
-        member = prefs.get(c.user_id, prefs_from(None))
+        member = prefs.get(c.user_id, prefs_from(None, default_zone=default_zone))
         request = requests.get(c.request_id)
         reason = "its request no longer exists" if request is None else stale_reason(c, by_request.get((c.request_id, c.user_id), []), now, member)
         if reason:
@@ -268,12 +268,12 @@ def stale_reason(claimed: Claimed, rivals: Iterable[Any], now: datetime, prefs: 
     return None
 
 
-async def _prefs(conn: AsyncConnection, user_ids: set[int]) -> dict[int, MemberPrefs]:
+async def _prefs(conn: AsyncConnection, user_ids: set[int], default_zone: str) -> dict[int, MemberPrefs]:
     rows = (await conn.execute(
         select(UserSettings.user_id, UserSettings.alerts_enabled, UserSettings.alert_time, UserSettings.timezone,
                UserSettings.lead_days).where(UserSettings.user_id.in_(user_ids))
     )).all()
-    return {row.user_id: prefs_from(row) for row in rows}  # type: ignore[arg-type]
+    return {row.user_id: prefs_from(row, default_zone=default_zone) for row in rows}  # type: ignore[arg-type]
 
 
 # -- recording --------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ async def record(db: Database, outcomes: list[Outcome], *, worker: str, now: dat
         closed = {o.alert.user_id for o in outcomes if o.dms_closed}
         opened = {o.alert.user_id for o in outcomes if o.state == "sent"} - closed
         if closed:
-            await _mark_dms_closed(conn, closed, now)
+            await _mark_dms_closed(conn, closed, now, db.default_zone)
         if opened:
             await conn.execute(
                 update(UserSettings).where(UserSettings.user_id.in_(opened), UserSettings.dms_closed.is_(True))
@@ -325,10 +325,10 @@ async def record(db: Database, outcomes: list[Outcome], *, worker: str, now: dat
     return owned
 
 
-async def _mark_dms_closed(conn: AsyncConnection, user_ids: set[int], now: datetime) -> None:
+async def _mark_dms_closed(conn: AsyncConnection, user_ids: set[int], now: datetime, default_zone: str) -> None:
     """Discord error 50007: remember it and tell the member on their next command."""
     insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    defaults = prefs_from(None)
+    defaults = prefs_from(None, default_zone=default_zone)
     rows = [{"user_id": uid, "alerts_enabled": True, "alert_time": defaults.time_of_day.strftime("%H:%M"),
              "timezone": defaults.zone, "lead_days": defaults.lead_days, "dms_closed": True, "dms_closed_at": now,
              "dm_notice_pending": True, "updated_at": now}

@@ -29,12 +29,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.db import DEFAULT_ZONE_KEY
 from bot.errors import NotFound
 from bot.law.calendar import calendar_for
 from bot.law.regimes import Division, Law
 from bot.models import Alert, AlertMute, Authority, Event, Follow, Request, UserSettings
 from bot.reminders.planner import (
     DEFAULT_LEAD_DAYS,
+    DEFAULT_ZONE,
     Calendar,
     MemberPrefs,
     PlannedAlert,
@@ -54,8 +56,6 @@ SNOOZE_DAYS = 3
 EXTENSION_EVENTS = frozenset({"extension"})
 _UNIQUE = ["request_id", "user_id", "kind", "deadline_on"]
 
-# The zone for members who never chose one; the cog sets it from DEFAULT_TIMEZONE at start-up.
-default_zone = "Europe/London"
 
 
 @dataclass
@@ -70,7 +70,12 @@ class Reconciled:
         return self.inserted + self.moved + self.revived + self.cancelled
 
 
-def prefs_from(settings: UserSettings | None) -> MemberPrefs:
+def default_zone(session: AsyncSession) -> str:
+    """The zone for members who never chose one: DEFAULT_TIMEZONE, which the Database was built with."""
+    return str(session.info.get(DEFAULT_ZONE_KEY, DEFAULT_ZONE))
+
+
+def prefs_from(settings: UserSettings | None, *, default_zone: str) -> MemberPrefs:
     """The planner's view of a member's settings (defaults when they never changed any)."""
     if settings is None:
         return MemberPrefs(zone=default_zone)
@@ -84,7 +89,7 @@ def prefs_from(settings: UserSettings | None) -> MemberPrefs:
 
 
 async def member_prefs(session: AsyncSession, user_id: int) -> MemberPrefs:
-    return prefs_from(await session.get(UserSettings, user_id))
+    return prefs_from(await session.get(UserSettings, user_id), default_zone=default_zone(session))
 
 
 async def request_calendar(session: AsyncSession, request: Request) -> Calendar:

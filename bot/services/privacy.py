@@ -148,7 +148,7 @@ async def set_board_name(db: Database, user_id: int, name: str | None, *, now: d
         raise BadInput(f"A board name can be at most {BOARD_NAME_MAX} characters.")
     now = now or clock.utcnow()
     async with db.transaction() as session:
-        settings = await session.get(UserSettings, user_id) or new_settings(user_id, now)
+        settings = await session.get(UserSettings, user_id) or new_settings(session, user_id, now)
         settings.board_name = cleaned
         settings.updated_at = now
         session.add(settings)

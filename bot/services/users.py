@@ -91,14 +91,15 @@ def check_lead_days(value: int) -> int:
     return value
 
 
-def new_settings(user_id: int, now: datetime) -> UserSettings:
-    return UserSettings(user_id=user_id, timezone=outbox.default_zone, updated_at=now)
+def new_settings(session: AsyncSession, user_id: int, now: datetime) -> UserSettings:
+    """Defaults for a member who never changed any, in the zone the database was given (DEFAULT_TIMEZONE)."""
+    return UserSettings(user_id=user_id, timezone=outbox.default_zone(session), updated_at=now)
 
 
 async def get_settings(session: AsyncSession, user_id: int) -> UserSettings:
     """The member's settings; defaults (not saved) when they never changed any."""
     settings = await session.get(UserSettings, user_id)
-    return settings if settings is not None else new_settings(user_id, utcnow())
+    return settings if settings is not None else new_settings(session, user_id, utcnow())
 
 
 async def update_settings(
@@ -115,7 +116,7 @@ async def update_settings(
     time_value = parse_alert_time(time_of_day) if time_of_day is not None else None
     zone_value = parse_timezone(timezone) if timezone is not None else None
     lead_value = check_lead_days(lead_days) if lead_days is not None else None
-    settings = await session.get(UserSettings, user_id) or new_settings(user_id, now)
+    settings = await session.get(UserSettings, user_id) or new_settings(session, user_id, now)
     if enabled is not None:
         settings.alerts_enabled = enabled
     if time_value is not None:
@@ -143,7 +144,7 @@ async def mark_dms_open(session: AsyncSession, user_id: int, *, now: datetime) -
 
 async def mark_dms_closed(session: AsyncSession, user_id: int, *, now: datetime, notice: bool = True) -> None:
     """Discord error 50007; ``notice``: tell them on their next command (not when told already)."""
-    settings = await session.get(UserSettings, user_id) or new_settings(user_id, now)
+    settings = await session.get(UserSettings, user_id) or new_settings(session, user_id, now)
     settings.dms_closed = True
     settings.dms_closed_at = now
     settings.dm_notice_pending = notice

@@ -12,6 +12,7 @@ from bot.models import Alert, Request
 from bot.reminders import outbox
 from bot.reminders.wakeups import wakeups
 from bot.services import users
+from tests.dbutil import drop_database, fresh_database
 from tests.db.test_alert_support import ALICE, BOB, UTC, add_request, alerts_of
 
 pytestmark = pytest.mark.asyncio
@@ -86,6 +87,18 @@ async def test_changing_the_time_of_day_moves_pending_alerts_and_disabling_cance
         settings = await users.update_settings(session, ALICE, now=T0, enabled=False)
     assert settings.timezone == "Europe/Dublin" and settings.alert_time == "18:30"
     assert {a.state for a in (await alerts_of(db, request.id)).values()} == {"cancelled"}
+
+
+async def test_a_member_who_never_chose_a_zone_gets_the_zone_the_database_was_built_with(tmp_path) -> None:
+    db, schema = await fresh_database("sqlite", tmp_path, default_zone="America/New_York")
+    try:
+        request = await add_request(db, now=T0, deadlines=WAITING)
+        due_today = (await alerts_of(db, request.id))["response_due_today@2026-04-08"]
+        assert due_today.fire_at == datetime(2026, 4, 8, 13, 0, tzinfo=UTC)  # 09:00 EDT
+        async with db.session() as session:
+            assert (await users.get_settings(session, ALICE)).timezone == "America/New_York"
+    finally:
+        await drop_database(db, schema)
 
 
 async def test_a_bad_setting_saves_nothing(db) -> None:

@@ -51,8 +51,8 @@ def test_lead_days_outside_0_to_10_are_refused(value: int) -> None:
 
 def test_stored_settings_become_the_planners_preferences() -> None:
     settings = UserSettings(user_id=1, alerts_enabled=False, alert_time="07:45", timezone="Europe/Dublin", lead_days=5)
-    assert prefs_from(settings) == MemberPrefs(enabled=False, time_of_day=time(7, 45), zone="Europe/Dublin", lead_days=5)
-    assert prefs_from(None) == MemberPrefs()
+    assert prefs_from(settings, default_zone="Europe/London") == MemberPrefs(enabled=False, time_of_day=time(7, 45), zone="Europe/Dublin", lead_days=5)
+    assert prefs_from(None, default_zone="Europe/London") == MemberPrefs()
 
 
 def test_an_unknown_stored_zone_falls_back_to_london_rather_than_failing() -> None:
