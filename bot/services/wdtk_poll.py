@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select, update
 
+from bot import metrics
 from bot.clock import utcnow
 from bot.models import WdtkTrack
 from bot.services import wdtk as service
@@ -92,15 +93,23 @@ class Poller:
                 read += 1
 
     async def poll(self, item: Claimed) -> None:
+        """Read one claimed request and apply what it says; counted in ``foibot_polls_total``
+        (``changed``: new events or a notice; ``ok``: nothing new; ``failed``: the read failed;
+        ``skipped``: the lease was lost before the failure could be written)."""
         try:
             got = await self.client.read_request(item.url_title, etag=item.etag, last_modified=item.last_modified, fresh=False)
         except SourceError as exc:
-            await service.apply_problem(self.db, item.request_id, exc, worker=self.worker, interval=self.interval, now=self.now())
+            outcome = await service.apply_problem(self.db, item.request_id, exc, worker=self.worker, interval=self.interval,
+                                                  now=self.now())
+            metrics.poll_done("wdtk", "skipped" if outcome == "lost" else "failed")
             return
         applied = await service.apply_read(self.db, item.request_id, got.request, worker=self.worker, interval=self.interval,
                                            etag=got.etag, last_modified=got.last_modified, now=self.now())
         if applied.new_events or applied.notices:
             log.info("WDTK %s: %d new event(s), %d notice(s)", item.url_title, applied.new_events, applied.notices)
+            metrics.poll_done("wdtk", "changed")
+        else:
+            metrics.poll_done("wdtk", "ok")
 
     async def run_forever(self) -> None:
         log.info("WDTK poller %s started (every %.0f s per request)", self.worker, self.interval)

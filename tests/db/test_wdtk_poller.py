@@ -180,3 +180,27 @@ async def test_the_planner_never_cancels_a_reply_notice_when_the_member_records_
         public_id = (await conn.execute(select(Request.public_id).where(Request.id == request_id))).scalar_one()
     await append_event(db, Viewer(42), public_id, "response", details={"outcome": "refused"}, now=clock())
     assert await notices(db) == [("wdtk_response", "in:777", "pending")]
+
+
+def polls_counted() -> dict[str, float]:
+    from bot import metrics
+
+    return {result: metrics.REGISTRY.get_sample_value("foibot_polls_total", {"source": "wdtk", "result": result}) or 0.0
+            for result in ("ok", "changed", "failed", "skipped")}
+
+
+async def test_each_poll_is_counted_in_the_operator_metrics_by_what_it_found(db: Database, fake_wdtk: FakeWdtk, wdtk: WdtkClient) -> None:
+    clock = Clock(T0)
+    await tracked(db, fake_wdtk, wdtk, cases.waiting_response())
+    before = polls_counted()
+    clock.advance(HOUR * 1.2)
+    await Poller(db, wdtk, interval=HOUR, now=clock).run_once()  # nothing new
+    fake_wdtk.add_event("asylum_hotel_contracts", cases.response_event(2001, "2026-01-19T11:00:00.000+00:00", incoming=777),
+                        awaiting_description=True)
+    clock.advance(HOUR * 1.2)
+    await Poller(db, wdtk, interval=HOUR, now=clock).run_once()  # a reply
+    fake_wdtk.slow_down(times=5, retry_after=1800)
+    clock.advance(HOUR * 1.2)
+    await Poller(db, wdtk, interval=HOUR, now=clock).run_once()  # a 429
+    after = polls_counted()
+    assert {result: after[result] - before[result] for result in after} == {"ok": 1, "changed": 1, "failed": 1, "skipped": 0}
