@@ -8,6 +8,7 @@ keeping a hash of what was registered in the database.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import io
 import json
@@ -220,6 +221,12 @@ class FoiBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("foibot ready as %s (id %s) in %d server(s), %s", self.user, self.user.id if self.user else "?",
                  len(self.guilds), self.settings.shard_plan().describe())
+        # What start-up built (modules, the command tree, the servers and members just cached) lives
+        # as long as the process: frozen out of the collector's sight, so a full collection no longer
+        # walks all of it on the event loop (about 0.2 s each, several a minute under load, before).
+        # https://docs.python.org/3/library/gc.html#gc.freeze
+        gc.collect()
+        gc.freeze()
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %s of %s ready", shard_id, self.shard_count)
