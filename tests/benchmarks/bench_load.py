@@ -183,6 +183,7 @@ async def run(args: argparse.Namespace) -> None:
         for index in range(args.processes):
             settings = dict(DISCORD_TOKEN=FAKE_TOKEN, DATABASE_URL=url, FOIBOT_GUILD_READY_TIMEOUT="0.1",
                             **fake.env())
+            settings.update(dict(pair.split("=", 1) for pair in args.bot_env))
             if args.processes > 1:
                 settings.update(SHARD_COUNT=str(args.processes), SHARD_IDS=str(index))
             bots.append(BotProcess(fake, root / f"bot{index}", clean_env(root / "home", **settings)))
@@ -190,8 +191,9 @@ async def run(args: argparse.Namespace) -> None:
             await bot.start(timeout=120)
         if args.profile and shutil.which("py-spy") and bots[0].proc:
             out = root / "profile.txt"
+            gil = ["--gil"] if args.profile == "gil" else []
             profiler = subprocess.Popen(["py-spy", "record", "--pid", str(bots[0].proc.pid), "--format", "raw", "--output", str(out),
-                                         "--duration", str(int(args.seconds))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                         "--threads", *gil, "--duration", str(int(args.seconds))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         await drive(fake, members, min(args.rate, 20), 2, rng)  # warm-up: imports, caches, pools
         cpu_before = [cpu_seconds(b.proc.pid) for b in bots if b.proc]
         harness_before = time.process_time()
@@ -230,7 +232,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--processes", type=int, default=1, choices=(1, 2))
     parser.add_argument("--backend", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--profile", action="store_true", help="record process 0 with py-spy (if installed)")
+    parser.add_argument("--bot-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the bot processes (repeatable), e.g. FOIBOT_EXTRA_EXTENSIONS=...")
+    parser.add_argument("--profile", nargs="?", const="all", choices=("all", "gil"),
+                        help="record process 0 with py-spy (if installed); 'gil': only the thread holding the GIL (where CPU goes)")
     asyncio.run(run(parser.parse_args()))
 
 
