@@ -21,7 +21,7 @@ from bot.client import FoiView
 from bot.clock import uk_today
 from bot.law import Division, Law, RequestFacts, calendar_for, compute_deadlines, parse_user_date, regime
 from bot.law.counting import long_date, sentence
-from bot.law.deadlines import NON_WORKING_RECEIPT_NOTE, DeadlineReport
+from bot.law.deadlines import NON_WORKING_RECEIPT_NOTE, DeadlineKey, DeadlineReport
 from bot.law.explain import REVIEW_ANCHOR_WORDS, count_runs, skipped_line, whose_holidays
 from bot.law.regimes import DIVISION_NAMES, REGIMES, CalendarKind, Unit
 from cogs._shared import cut, stamp
@@ -68,7 +68,7 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
     assert report.law is not None
     r = regime(report.law)
     division = report.division or Division.ENGLAND_AND_WALES
-    due = report.get("response_due")
+    due = report.get(DeadlineKey.RESPONSE_DUE)
     if due is None:
         embed = discord.Embed(title=cut(f"{r.short}: no due date yet", _TITLE_MAX), colour=discord.Colour.orange())
     else:
@@ -82,7 +82,7 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
             f"Weekends never count; {whose_holidays(report.law, division)}. {skipped_line(due.skipped)}"
         )
         embed.add_field(name="What counts", value=cut(counts, _FIELD_MAX), inline=False)
-    later = report.get("response_due_next_working_day")
+    later = report.get(DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY)
     if later is not None:
         embed.add_field(
             name="Received on a non-working day",
@@ -93,7 +93,7 @@ def deadline_embed(report: DeadlineReport, received: date) -> discord.Embed:
             ),
             inline=False,
         )
-    extended = report.get("response_due_extended")
+    extended = report.get(DeadlineKey.RESPONSE_DUE_EXTENDED)
     if extended is not None:
         embed.add_field(
             name="If they take longer",
@@ -116,7 +116,7 @@ def count_message(report: DeadlineReport, received: date) -> str:
     """The "Show the count" reply: the days counted, and the weekday holidays skipped, by name."""
     assert report.law is not None
     r = regime(report.law)
-    due = report.get("response_due")
+    due = report.get(DeadlineKey.RESPONSE_DUE)
     if due is None:
         return "There is no count to show for these dates."
     lines = [f"**{r.short}: counting from {long_date(received)} (day 0)**", f"Working days: {r.working_day_citation}."]

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from bot.law.calendar import SkippedDay
 from bot.law.counting import plain_date
-from bot.law.deadlines import DeadlineReport, RequestFacts
+from bot.law.deadlines import DeadlineKey, DeadlineReport, RequestFacts
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +79,8 @@ def build_layout(public_id: str, facts: RequestFacts, report: DeadlineReport, ca
     received = facts.received
     if received is None:
         return None
-    due = report.get("response_due")
-    extended = report.get("response_due_extended") if facts.extended_to else None
+    due = report.get(DeadlineKey.RESPONSE_DUE)
+    extended = report.get(DeadlineKey.RESPONSE_DUE_EXTENDED) if facts.extended_to else None
     clock_end = facts.responded or today
     spans: list[Span] = [Span("clock", "running", received, clock_end, "clock running")]
     if facts.clarification_requested:
@@ -95,16 +95,16 @@ def build_layout(public_id: str, facts: RequestFacts, report: DeadlineReport, ca
         marks.append(Mark("extended", extended.due, "extended to"))
     if facts.responded:
         marks.append(Mark("answered", facts.responded, "answered"))
-    review_by = report.get("review_request_by")
+    review_by = report.get(DeadlineKey.REVIEW_REQUEST_BY)
     if facts.responded and review_by and not facts.review_requested:
         spans.append(Span("review", "window", facts.responded, review_by.due, "window to ask for a review"))
-    review_due = report.get("review_due")
+    review_due = report.get(DeadlineKey.REVIEW_DUE)
     if facts.review_requested:
         review_end = facts.review_responded or (review_due.due if review_due else today)
         spans.append(Span("review", "review", facts.review_requested, review_end, "review"))
         if review_due:
             marks.append(Mark("review_due", review_due.due, "review due"))
-    complaint_by = report.get("complaint_by")
+    complaint_by = report.get(DeadlineKey.COMPLAINT_BY)
     if complaint_by:
         opened = facts.review_responded or facts.responded or received
         spans.append(Span("complaint", "window", opened, complaint_by.due, "window to complain to the regulator"))

@@ -190,7 +190,7 @@ def _working_day_response(b: Builder) -> None:
     if temporary is not None and temporary.response is not None:
         due, skipped, rule = count_rule(temporary.response, temporary_words(temporary.response))
         citation = temporary.response.citation
-    b.add("response_due", due, rule, citation, skipped)
+    b.add(DeadlineKey.RESPONSE_DUE, due, rule, citation, skipped)
 
     if not b.calendar.is_working_day(received):
         _non_working_receipt(b, received, pauses)
@@ -199,11 +199,11 @@ def _working_day_response(b: Builder) -> None:
     extended_due = None
     if r.extension is not None:
         extended_due, skipped, rule = count_rule(r.extension, f"If extended ({r.extension_rule}): ")
-        b.add("response_due_extended", extended_due, rule, r.extension.citation, skipped)
+        b.add(DeadlineKey.RESPONSE_DUE_EXTENDED, extended_due, rule, r.extension.citation, skipped)
     if school_applies(b, received):
         assert r.school is not None
         due, skipped, rule = count_rule(r.school.backstop, f"Backstop for {r.school.who}: ")
-        b.add("school_backstop", due, rule, r.school.backstop.citation, skipped)
+        b.add(DeadlineKey.SCHOOL_BACKSTOP, due, rule, r.school.backstop.citation, skipped)
         school_note(b, due)
     if extended_due is not None:
         check_extension_notice(b)  # after the school backstop: notified by it is in time
@@ -215,7 +215,7 @@ def _non_working_receipt(b: Builder, received: date, pauses: tuple[Pause, ...]) 
     """Receipt on a weekend or bank holiday: give the later reading's date too (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026)."""
     ico_due, _, _ = b.count(received, b.regime.response, pauses)
     what = "If receipt is taken as the next working day"
-    later_due = b.later_reading("response_due_next_working_day", received, b.regime.response, what, pauses)
+    later_due = b.later_reading(DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, received, b.regime.response, what, pauses)
     b.notes.append(
         f"{NON_WORKING_RECEIPT_NOTE} ({long_date(received)}). The usual reading (ICO, WhatDoTheyKnow) "
         f"counts that day as day 0, giving "
@@ -238,7 +238,7 @@ def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
     day0 = b.day_zero(arrived)
     due, skipped, _ = b.count(day0, r.response, pauses)
     b.add(
-        "clarified_part_due",
+        DeadlineKey.CLARIFIED_PART_DUE,
         due,
         f"The clarified part: {r.response.describe()} after the clarification arrived on "
         f"{long_date(arrived)}; the other parts keep their own date",
@@ -249,7 +249,7 @@ def _partial_clarification(b: Builder, pauses: tuple[Pause, ...]) -> None:
         # The clarification is that part's date of receipt (FOIA s.10(6)), so its
         # arrival on a non-working day gives the later reading too, as the request's does.
         what = "The clarified part, if the clarification is taken as received on the next working day"
-        later = b.later_reading("clarified_part_due_next_working_day", arrived, r.response, what, pauses)
+        later = b.later_reading(DeadlineKey.CLARIFIED_PART_DUE_NEXT_WORKING_DAY, arrived, r.response, what, pauses)
         b.notes.append(
             f"The clarification arrived on a non-working day ({long_date(arrived)}). For the clarified part the "
             f"usual reading gives {long_date(due)}; some authorities count from the next working day, giving "
@@ -327,9 +327,9 @@ def _calendar_month_response(b: Builder) -> None:
                 f"Clock stopped for {extra_days} days, from the request for clarification to your answer ({basis})."
             )
     b.cite(r.working_day_citation)
-    periods = [("response_due", r.response, "")]
+    periods = [(DeadlineKey.RESPONSE_DUE, r.response, "")]
     if r.extension is not None:
-        periods.append(("response_due_extended", r.extension, f"If extended ({r.extension_rule}): "))
+        periods.append((DeadlineKey.RESPONSE_DUE_EXTENDED, r.extension, f"If extended ({r.extension_rule}): "))
     for key, period, what in periods:
         corresponding = add_months(start, period.amount) + timedelta(days=extra_days)
         due = b.calendar.next_working_day(corresponding)
@@ -345,9 +345,9 @@ def _calendar_month_response(b: Builder) -> None:
         "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/right-of-access/"
         "what-should-we-consider-when-responding-to-a-request/"
     )
-    if r.extension is not None and "response_due_extended" in b.deadlines:
+    if r.extension is not None and DeadlineKey.RESPONSE_DUE_EXTENDED in b.deadlines:
         check_extension_notice(b)
-        _extended_to_note(b, b.deadlines["response_due_extended"].due)
+        _extended_to_note(b, b.deadlines[DeadlineKey.RESPONSE_DUE_EXTENDED].due)
     add_authority_dates(b)
     if facts.school:
         b.note(r.no_school_rule)

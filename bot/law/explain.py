@@ -7,27 +7,27 @@ from datetime import date
 
 from bot.law.calendar import SkippedDay, WorkingDayCalendar
 from bot.law.counting import long_date
-from bot.law.deadlines import Deadline, DeadlineReport, ReceiptConvention
+from bot.law.deadlines import Deadline, DeadlineKey, DeadlineReport, ReceiptConvention
 from bot.law.regimes import DIVISION_NAMES, CalendarKind, Division, Law, ReviewAnchor, regime
 
 log = logging.getLogger(__name__)
 
 # What each deadline key is called when shown to a person ({regulator} is filled in).
 KEY_TITLES: dict[str, str] = {
-    "response_due": "Response due",
-    "response_due_next_working_day": "Due if receipt counts from the next working day",
-    "clarified_part_due": "Clarified part due",
-    "clarified_part_due_next_working_day": "Clarified part due if receipt counts from the next working day",
-    "response_due_extended": "Latest date if extended",
-    "school_backstop": "School backstop (60 working days)",
-    "authority_promised": "The authority's own date",
-    "authority_extended_to": "The authority's extended date",
-    "review_request_by": "Ask for a review by",
-    "review_due": "Review due",
-    "review_due_next_working_day": "Review due if receipt counts from the next working day",
-    "review_due_max": "Review due at the latest",
-    "review_school_backstop": "School backstop for the review (60 working days)",
-    "complaint_by": "Complain to the {regulator} by",
+    DeadlineKey.RESPONSE_DUE: "Response due",
+    DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY: "Due if receipt counts from the next working day",
+    DeadlineKey.CLARIFIED_PART_DUE: "Clarified part due",
+    DeadlineKey.CLARIFIED_PART_DUE_NEXT_WORKING_DAY: "Clarified part due if receipt counts from the next working day",
+    DeadlineKey.RESPONSE_DUE_EXTENDED: "Latest date if extended",
+    DeadlineKey.SCHOOL_BACKSTOP: "School backstop (60 working days)",
+    DeadlineKey.AUTHORITY_PROMISED: "The authority's own date",
+    DeadlineKey.AUTHORITY_EXTENDED_TO: "The authority's extended date",
+    DeadlineKey.REVIEW_REQUEST_BY: "Ask for a review by",
+    DeadlineKey.REVIEW_DUE: "Review due",
+    DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY: "Review due if receipt counts from the next working day",
+    DeadlineKey.REVIEW_DUE_MAX: "Review due at the latest",
+    DeadlineKey.REVIEW_SCHOOL_BACKSTOP: "School backstop for the review (60 working days)",
+    DeadlineKey.COMPLAINT_BY: "Complain to the {regulator} by",
 }
 
 
@@ -41,9 +41,9 @@ REVIEW_ANCHOR_WORDS: dict[ReviewAnchor | None, str] = {
 
 
 def title(key: str, law: Law | None) -> str:
-    if key.startswith("member_reminder"):
+    if key.startswith(DeadlineKey.MEMBER_REMINDER):
         return "Your reminder"
-    if key == "publication_check":
+    if key == DeadlineKey.PUBLICATION_CHECK:
         return "Check it was published"
     regulator = regime(law).regulator_short if law else "regulator"
     return KEY_TITLES.get(key, key.replace("_", " ").capitalize()).format(regulator=regulator)
@@ -67,7 +67,7 @@ def whose_holidays(law: Law, division: Division) -> str:
 
 def deadline_lines(deadline: Deadline, law: Law | None) -> list[str]:
     lines = [f"{title(deadline.key, law)}: {long_date(deadline.due)}", f"  {deadline.rule} [{deadline.citation}]"]
-    if deadline.skipped or deadline.key in ("response_due", "clarified_part_due"):
+    if deadline.skipped or deadline.key in (DeadlineKey.RESPONSE_DUE, DeadlineKey.CLARIFIED_PART_DUE):
         lines.append(f"  {skipped_line(deadline.skipped)}")
     return lines
 

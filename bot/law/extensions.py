@@ -23,13 +23,13 @@ import logging
 from datetime import date
 
 from bot.law.counting import long_date
-from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
+from bot.law.deadlines import Deadline, DeadlineKey, DeadlineReport, RequestFacts, compute_deadlines
 from bot.law.regimes import regime
 
 log = logging.getLogger(__name__)
 
 # The readings of the first period; an extension notified by the latest of them is in time.
-_FIRST_PERIOD_KEYS = ("response_due", "response_due_next_working_day", "school_backstop")
+_FIRST_PERIOD_KEYS = (DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, DeadlineKey.SCHOOL_BACKSTOP)
 
 
 def _limit(report: DeadlineReport) -> Deadline | None:
@@ -52,7 +52,7 @@ def late_extension_note(facts: RequestFacts, notified: date, new_date: date) -> 
     limit = _limit(report)
     if limit is None or notified <= limit.due:
         return None
-    first = report.get("response_due") or limit
+    first = report.get(DeadlineKey.RESPONSE_DUE) or limit
     return (
         f"The extension to {long_date(new_date)} recorded on {long_date(notified)} was {r.extension_late}. "
         f"The response was still due by {long_date(first.due)}."

@@ -34,6 +34,10 @@ class DeadlineKey(enum.StrEnum):
     REVIEW_DUE_NEXT_WORKING_DAY = "review_due_next_working_day"
     REVIEW_SCHOOL_BACKSTOP = "review_school_backstop"  # SSI 2016/346: a Scottish special school's review
     COMPLAINT_BY = "complaint_by"
+    # Clocks that are not the law's (bot/tracking/clocks.py): the check a refusal for future
+    # publication sets, and the member's own reminders, one key per day: "member_reminder_<ISO date>".
+    PUBLICATION_CHECK = "publication_check"
+    MEMBER_REMINDER = "member_reminder"
 
 
 NON_WORKING_RECEIPT_NOTE = "Received on a non-working day"
@@ -128,7 +132,7 @@ class Builder:
             if citation and citation not in self.basis:
                 self.basis.append(citation)
 
-    def add(self, key: str, due: date, rule: str, citation: str, skipped: list[SkippedDay] | tuple[SkippedDay, ...] = ()) -> Deadline:
+    def add(self, key: DeadlineKey, due: date, rule: str, citation: str, skipped: list[SkippedDay] | tuple[SkippedDay, ...] = ()) -> Deadline:
         deadline = Deadline(key, due, rule, citation, tuple(skipped))
         self.deadlines[key] = deadline
         self.cite(citation)
@@ -144,7 +148,7 @@ class Builder:
         due, disregarded = working_days_with_pauses(self.calendar, day0, period.amount, pauses)
         return due, self.calendar.skipped_between(day0, due), disregarded
 
-    def later_reading(self, key: str, received: date, period: Period, what: str, pauses: tuple[Pause, ...] = ()) -> date:
+    def later_reading(self, key: DeadlineKey, received: date, period: Period, what: str, pauses: tuple[Pause, ...] = ()) -> date:
         """Add ``key``: ``period`` counted as if ``received`` (a non-working day) were the next working
         day, the reading some authorities use (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026). Its date."""
         next_day = self.calendar.next_working_day(received)

@@ -27,7 +27,7 @@ from datetime import date
 
 from bot.law.counting import add_calendar_period, long_date, sentence
 from bot.law.regimes import Period, ReviewAnchor
-from bot.law.report import Builder
+from bot.law.report import Builder, DeadlineKey
 from bot.law.variations import school_applies, temporary_period, temporary_words
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 def _review_anchor(b: Builder) -> tuple[date | None, str]:
     """The day the review window counts from, and how to say it."""
     facts, r = b.facts, b.regime
-    response_due = b.deadlines.get("response_due")
+    response_due = b.deadlines.get(DeadlineKey.RESPONSE_DUE)
     if facts.responded is not None:
         said = f"of the response on {long_date(facts.responded)}"
         if r.review_anchor is ReviewAnchor.LATER_OF_RESPONSE_AND_DEADLINE:
@@ -55,7 +55,7 @@ def _review_anchor(b: Builder) -> tuple[date | None, str]:
         return facts.responded, said
     if r.review_anchor is ReviewAnchor.RESPONSE or response_due is None:
         return None, ""
-    extended = b.deadlines.get("response_due_extended")
+    extended = b.deadlines.get(DeadlineKey.RESPONSE_DUE_EXTENDED)
     if facts.extended_to is not None and extended is not None and b.extension_counts:
         # EIR reg 11(2), EISR reg 16(2): the window runs from the failure to comply; after a valid
         # reg 7 extension there is no failure until the extended period ends. A notice given after
@@ -77,7 +77,7 @@ def add_review_deadlines(b: Builder) -> None:
         window_due = b.calendar.nth_working_day_after(anchor, r.review_window.amount)
         b.cite(r.working_day_citation)
         b.add(
-            "review_request_by",
+            DeadlineKey.REVIEW_REQUEST_BY,
             window_due,
             f"Ask for {r.review_name} within {r.review_window.describe()} {said}",
             r.review_window.citation,
@@ -91,14 +91,14 @@ def add_review_deadlines(b: Builder) -> None:
     day0 = b.day_zero(facts.review_requested)
     shift = f" (counted from the next working day, {long_date(day0)})" if day0 != facts.review_requested else ""
     for key, period, words in (
-        ("review_due", r.review_period, "The review is due"),
-        ("review_due_max", r.review_period_max, "At the latest, in exceptional cases, the review is due"),
+        (DeadlineKey.REVIEW_DUE, r.review_period, "The review is due"),
+        (DeadlineKey.REVIEW_DUE_MAX, r.review_period_max, "At the latest, in exceptional cases, the review is due"),
     ):
         if period is None:
             continue
         due = b.calendar.nth_working_day_after(day0, period.amount)
         citation, lead = period.citation, ""
-        if key == "review_due":
+        if key == DeadlineKey.REVIEW_DUE:
             temporary = temporary_period(b, day0, due, facts.review_responded, "review")
             if temporary is not None and temporary.review is not None:
                 period, citation = temporary.review, temporary.review.citation
@@ -112,7 +112,7 @@ def add_review_deadlines(b: Builder) -> None:
             citation,
             b.calendar.skipped_between(day0, due),
         )
-        if key == "review_due" and day0 == facts.review_requested and not b.calendar.is_working_day(day0):
+        if key == DeadlineKey.REVIEW_DUE and day0 == facts.review_requested and not b.calendar.is_working_day(day0):
             _review_next_working_day(b, facts.review_requested, period, due)
     school = r.school.review_backstop if r.school is not None else None
     if school is not None and school_applies(b, facts.review_requested):
@@ -120,7 +120,7 @@ def add_review_deadlines(b: Builder) -> None:
         # earlier of the 20th school day or the 60th working day.
         due = b.calendar.nth_working_day_after(day0, school.amount)
         b.add(
-            "review_school_backstop",
+            DeadlineKey.REVIEW_SCHOOL_BACKSTOP,
             due,
             f"Backstop for {r.school.who}: {school.describe()} after it received your requirement for review "  # type: ignore[union-attr]
             f"on {long_date(facts.review_requested)} (day 0){shift}",
@@ -142,7 +142,7 @@ def _review_next_working_day(b: Builder, requested: date, period: Period, ico_du
     as received on the next working day (letters wait for the later date).
     """
     what = "If your request for review is taken as received on the next working day"
-    later = b.later_reading("review_due_next_working_day", requested, period, what)
+    later = b.later_reading(DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY, requested, period, what)
     b.notes.append(
         f"Your request for review arrived on a non-working day ({long_date(requested)}). Counting that day as "
         f"day 0 gives {long_date(ico_due)}; some authorities treat it as received on the next working day, "
@@ -159,23 +159,23 @@ def add_complaint_window(b: Builder) -> None:
         if contacts:
             last = max(contacts)
             due = add_calendar_period(last, window)
-            b.add("complaint_by", due, f"{sentence(r.complaint_rule)} (last contact {long_date(last)})", window.citation)
+            b.add(DeadlineKey.COMPLAINT_BY, due, f"{sentence(r.complaint_rule)} (last contact {long_date(last)})", window.citation)
         return
     if facts.review_responded is not None:
         due = add_calendar_period(facts.review_responded, window)
         b.add(
-            "complaint_by",
+            DeadlineKey.COMPLAINT_BY,
             due,
             f"{sentence(r.complaint_rule)} on {long_date(facts.review_responded)}",
             window.citation,
         )
         return
-    base = b.deadlines.get("review_due_max") or b.deadlines.get("review_due")
+    base = b.deadlines.get(DeadlineKey.REVIEW_DUE_MAX) or b.deadlines.get(DeadlineKey.REVIEW_DUE)
     if base is None:
         return
     due = add_calendar_period(base.due, window)
     b.add(
-        "complaint_by",
+        DeadlineKey.COMPLAINT_BY,
         due,
         f"No review outcome yet: {window.describe()} from the end of the review period, {long_date(base.due)}",
         window.citation,

@@ -21,13 +21,13 @@ import logging
 from datetime import date
 from bot.law.counting import long_date
 from bot.law.regimes import Period, TemporaryLimit
-from bot.law.report import Builder, Deadline
+from bot.law.report import Builder, Deadline, DeadlineKey
 
 log = logging.getLogger(__name__)
 
 # The readings of the first period; an extension notified by the latest of them is in time
 # (read generously, as everywhere foibot might call an authority late).
-FIRST_PERIOD_KEYS = ("response_due", "response_due_next_working_day", "school_backstop")
+FIRST_PERIOD_KEYS = (DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, DeadlineKey.SCHOOL_BACKSTOP)
 
 
 def school_applies(b: Builder, received: date) -> bool:
@@ -90,7 +90,7 @@ def check_extension_notice(b: Builder) -> None:
             b.note(f"The extension was notified on {long_date(notified)}, within the first period (by {long_date(limit.due)}).")
         return
     b.extension_counts = False
-    first = b.deadlines.get("response_due") or limit
+    first = b.deadlines.get(DeadlineKey.RESPONSE_DUE) or limit
     b.note(
         f"The extension to {long_date(facts.extended_to)} notified on {long_date(notified)} was {r.extension_late}. "
         f"The response was still due by {long_date(first.due)}."
@@ -101,11 +101,11 @@ def add_authority_dates(b: Builder) -> None:
     """The authority's own dates beside the law's: what it promised, and an earlier extended date."""
     facts = b.facts
     limit = first_period_limit(b)
-    extended = b.deadlines.get("response_due_extended")
+    extended = b.deadlines.get(DeadlineKey.RESPONSE_DUE_EXTENDED)
     ceiling = extended if (extended is not None and facts.extended_to is not None and b.extension_counts) else limit
     if facts.extended_to is not None and b.extension_counts and extended is not None and facts.extended_to < extended.due:
         b.add(
-            "authority_extended_to",
+            DeadlineKey.AUTHORITY_EXTENDED_TO,
             facts.extended_to,
             f"The date the authority extended to, earlier than the law's limit of {long_date(extended.due)}",
             "the authority's extension notice",
@@ -121,7 +121,7 @@ def add_authority_dates(b: Builder) -> None:
         )
         return
     b.add(
-        "authority_promised",
+        DeadlineKey.AUTHORITY_PROMISED,
         promised,
         f"The date the authority itself gave (\u201cwe aim to respond by ...\u201d); the law's date is {long_date(ceiling.due)}",
         "the authority's acknowledgement",

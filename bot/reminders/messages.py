@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.law.regimes import Law, Regime, regime
+from bot.law.report import DeadlineKey
 from bot.reminders.kinds import kind_named
 from bot.reminders.planner import deadline_dates
 from bot.templates import render
@@ -150,7 +151,7 @@ def sample_context(user_id: int, *, now: datetime, zone: str = "Europe/London") 
     """A made-up alert for ``/reminders test``: shows what a real one looks like."""
     return AlertContext(
         alert_id=0, user_id=user_id, kind="response_due_today", deadline_on=now.astimezone(ZoneInfo(zone)).date(),
-        deadline_key="response_due", fire_at=now, attempt=1, delivery=0, request_id=0, public_id="SAMPLE",
+        deadline_key=DeadlineKey.RESPONSE_DUE, fire_at=now, attempt=1, delivery=0, request_id=0, public_id="SAMPLE",
         title="A sample request (this is a test)", authority="Anytown Council", law="foia", status="waiting_response",
         zone=zone,
     )

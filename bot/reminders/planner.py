@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.law.report import DeadlineKey
 from bot.reminders.kinds import KINDS, AlertKind, Chain, Offset, base_status, kind_named, supersession_key
 
 log = logging.getLogger(__name__)
@@ -106,38 +107,38 @@ def chain_dates(snapshot: RequestSnapshot) -> dict[Chain, list[tuple[str, date]]
     """For each chain of the ladder, the (deadline key, date) pairs it counts from."""
     dates = deadline_dates(snapshot.deadlines)
     chains: dict[Chain, list[tuple[str, date]]] = {chain: [] for chain in Chain}
-    # "response_due_extended" is the limit *if* extended: it counts only once the authority has
-    # (the tracking fold caches it only then, in place of "response_due").
-    extended = snapshot.extended or "response_due" not in dates
-    main = "response_due_extended" if extended and "response_due_extended" in dates else "response_due"
+    # DeadlineKey.RESPONSE_DUE_EXTENDED is the limit *if* extended: it counts only once the authority has
+    # (the tracking fold caches it only then, in place of DeadlineKey.RESPONSE_DUE).
+    extended = snapshot.extended or DeadlineKey.RESPONSE_DUE not in dates
+    main = DeadlineKey.RESPONSE_DUE_EXTENDED if extended and DeadlineKey.RESPONSE_DUE_EXTENDED in dates else DeadlineKey.RESPONSE_DUE
     if main in dates:
         chains[Chain.RESPONSE_DUE].append((main, dates[main]))
         # Late only once late on every reading: the later next-working-day receipt reading
         # (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026) and, for schools, the 60-working-day backstop (SI 2004/3364 reg 3).
-        late = _latest(dates, main, "response_due_next_working_day", "school_backstop")
+        late = _latest(dates, main, DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, DeadlineKey.SCHOOL_BACKSTOP)
         assert late is not None
         chains[Chain.RESPONSE_LATE].append(late)
-    if "clarified_part_due" in dates:  # a clarified part keeps its own later date (the PHSO case)
-        chains[Chain.RESPONSE_DUE].append(("clarified_part_due", dates["clarified_part_due"]))
+    if DeadlineKey.CLARIFIED_PART_DUE in dates:  # a clarified part keeps its own later date (the PHSO case)
+        chains[Chain.RESPONSE_DUE].append((DeadlineKey.CLARIFIED_PART_DUE, dates[DeadlineKey.CLARIFIED_PART_DUE]))
         # ... and its own later reading when the clarification arrived on a non-working day.
-        late = _latest(dates, "clarified_part_due", "clarified_part_due_next_working_day")
+        late = _latest(dates, DeadlineKey.CLARIFIED_PART_DUE, DeadlineKey.CLARIFIED_PART_DUE_NEXT_WORKING_DAY)
         assert late is not None
         chains[Chain.RESPONSE_LATE].append(late)
     for chain, key in (
-        (Chain.REVIEW_REQUEST_BY, "review_request_by"),
-        (Chain.REVIEW_DUE, "review_due"),
-        (Chain.COMPLAINT_BY, "complaint_by"),
+        (Chain.REVIEW_REQUEST_BY, DeadlineKey.REVIEW_REQUEST_BY),
+        (Chain.REVIEW_DUE, DeadlineKey.REVIEW_DUE),
+        (Chain.COMPLAINT_BY, DeadlineKey.COMPLAINT_BY),
     ):
         if key in dates:
             chains[chain].append((key, dates[key]))
     # A request for review received on a non-working day: late only after the later reading too.
     for key, day in dates.items():
-        if key.startswith("member_reminder"):
+        if key.startswith(DeadlineKey.MEMBER_REMINDER):
             chains[Chain.MEMBER_REMINDER].append((key, day))
-        elif key == "publication_check":
+        elif key == DeadlineKey.PUBLICATION_CHECK:
             chains[Chain.PUBLICATION_CHECK].append((key, day))
-    review_late = _latest(dates, "review_due", "review_due_next_working_day", "review_school_backstop")
-    if review_late is not None and "review_due" in dates:
+    review_late = _latest(dates, DeadlineKey.REVIEW_DUE, DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY, DeadlineKey.REVIEW_SCHOOL_BACKSTOP)
+    if review_late is not None and DeadlineKey.REVIEW_DUE in dates:
         chains[Chain.REVIEW_LATE].append(review_late)
     return chains
 

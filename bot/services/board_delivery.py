@@ -24,6 +24,7 @@ from sqlalchemy import func, select, update
 from bot.clock import utcnow
 from bot.community.cards import CardContext
 from bot.law.regimes import Law, regime
+from bot.law.report import DeadlineKey
 from bot.models import Authority, BoardCard, Request, ServerSettings, UserSettings
 from bot.reminders.dispatcher import DispatchSettings, SendResult, backoff, default_worker_id
 from bot.reminders.wakeups import AlertWakeups, wakeups
@@ -114,9 +115,9 @@ async def prepare(db: Database, ids: list[int]) -> tuple[dict[int, CardContext],
             skip[row.id] = "the server has no board channel now"
             continue
         deadlines = row.deadlines or {}
-        due_text = deadlines.get("response_due_extended") or deadlines.get("response_due")
+        due_text = deadlines.get(DeadlineKey.RESPONSE_DUE_EXTENDED) or deadlines.get(DeadlineKey.RESPONSE_DUE)
         if row.occasion == "overdue":
-            due_text = deadlines.get("response_due_extended") or deadlines.get("response_due") or row.occasion_key
+            due_text = deadlines.get(DeadlineKey.RESPONSE_DUE_EXTENDED) or deadlines.get(DeadlineKey.RESPONSE_DUE) or row.occasion_key
         try:
             law_short = regime(Law(row.law)).short
         except ValueError:

@@ -14,6 +14,7 @@ from bot.community.report_cards import Case, Ranking, ReportCard, ranking, repor
 from bot.errors import BadInput, NotFound
 from bot.law.calendar import calendar_for
 from bot.law.regimes import Division, Law
+from bot.law.report import DeadlineKey
 from bot.models import Authority, Event, Request
 from bot.services import authorities
 from bot.services.requests import base_facts, timeline
@@ -36,8 +37,8 @@ def case_of(request: Request, authority: Authority, folded: Folded) -> Case:
         return Case(request.public_id, request.title, request.sent_on, label)
     calendar = calendar_for(Law(request.law), Division(authority.division))
     # Late only when late on every reading (the extended date if extended; next-working-day receipt).
-    due_keys = ("response_due_extended",) if facts.extended_to else ("response_due",)
-    dues = [d.due for key in (*due_keys, "response_due_next_working_day", "school_backstop") if (d := report.get(key))]
+    due_keys = (DeadlineKey.RESPONSE_DUE_EXTENDED,) if facts.extended_to else (DeadlineKey.RESPONSE_DUE,)
+    dues = [d.due for key in (*due_keys, DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, DeadlineKey.SCHOOL_BACKSTOP) if (d := report.get(key))]
     late = facts.responded > max(dues) if dues else None
     return Case(
         request.public_id, request.title, request.sent_on, label, answered_on=facts.responded,

@@ -19,12 +19,10 @@ from datetime import date
 
 from bot.law.counting import long_date
 from bot.law.regimes import Law, regime
-from bot.law.report import Deadline
+from bot.law.report import Deadline, DeadlineKey
 
 log = logging.getLogger(__name__)
 
-MEMBER_REMINDER = "member_reminder"
-PUBLICATION_CHECK = "publication_check"
 NOTES_KEY = "member_notes"  # in the cached deadlines: {deadline key: the member's words}
 
 
@@ -34,11 +32,11 @@ def _label(exemption_id: str) -> str:
 
 
 def reminder_key(day: date) -> str:
-    return f"{MEMBER_REMINDER}_{day.isoformat()}"
+    return f"{DeadlineKey.MEMBER_REMINDER}_{day.isoformat()}"
 
 
 def is_member_clock(key: str) -> bool:
-    return key.startswith(MEMBER_REMINDER) or key == PUBLICATION_CHECK
+    return key.startswith(DeadlineKey.MEMBER_REMINDER) or key == DeadlineKey.PUBLICATION_CHECK
 
 
 def member_clocks(law: Law, reminders: Iterable[tuple[date, str]], response: tuple[date, tuple[str, ...], date] | None) -> dict[str, Deadline]:
@@ -57,8 +55,8 @@ def member_clocks(law: Law, reminders: Iterable[tuple[date, str]], response: tup
         relied = exemption and exemption in exemptions
         why = (f"it refused under {_label(exemption)} ({citation})" if relied
                else "it said the information would be published")
-        clocks[PUBLICATION_CHECK] = Deadline(
-            PUBLICATION_CHECK,
+        clocks[DeadlineKey.PUBLICATION_CHECK] = Deadline(
+            DeadlineKey.PUBLICATION_CHECK,
             published_by,
             f"On {long_date(on)} {why} by {long_date(published_by)}: check whether it was; if not, ask for a "
             "review or make a new request",

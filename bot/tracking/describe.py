@@ -8,6 +8,7 @@ from datetime import date
 from bot.law.counting import plain_date
 from bot.law.explain import title
 from bot.law.regimes import Law
+from bot.law.report import DeadlineKey
 from bot.letters.answers import answers_from_mapping
 from bot.letters.answers import summary as answers_summary
 from bot.tracking.events import EVENTS, EventKind, Outcome
@@ -66,13 +67,13 @@ def event_line(event: TimelineEvent) -> str:
 def history(folded: Folded) -> list[str]:
     """How earlier deadlines went: "Response due 27 April 2022: answered 8 April 2022, on time"."""
     lines: list[str] = []
-    response_due = folded.report.get("response_due_extended") if folded.extended_to else None
-    response_due = response_due or folded.report.get("response_due")
+    response_due = folded.report.get(DeadlineKey.RESPONSE_DUE_EXTENDED) if folded.extended_to else None
+    response_due = response_due or folded.report.get(DeadlineKey.RESPONSE_DUE)
     if folded.response and response_due:
         days = folded.response.on - response_due.due
         verdict = "on time" if days.days <= 0 else f"{days.days} day{'s' if days.days != 1 else ''} late"
         lines.append(f"Response was due {plain_date(response_due.due)}: answered {plain_date(folded.response.on)}, {verdict}")
-    review_due = folded.report.get("review_due")
+    review_due = folded.report.get(DeadlineKey.REVIEW_DUE)
     if folded.review and review_due:
         days = folded.review.on - review_due.due
         verdict = "on time" if days.days <= 0 else f"{days.days} day{'s' if days.days != 1 else ''} late"

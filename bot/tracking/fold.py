@@ -17,7 +17,7 @@ from typing import Any
 from bot.errors import BadInput, InvalidTransition
 from bot.law.calendar import calendar_for
 from bot.law.counting import long_date
-from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, clarification_pause_days, compute_deadlines
+from bot.law.deadlines import Deadline, DeadlineKey, DeadlineReport, RequestFacts, clarification_pause_days, compute_deadlines
 from bot.law.extensions import late_extension_note
 from bot.law.regimes import ClockRule, Law, regime
 from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping
@@ -267,14 +267,14 @@ def _live_deadlines(stage: Stage, facts: RequestFacts, report: DeadlineReport) -
     info = STAGES[stage]
     wanted = set(info.primary) | set(info.also)
     live = {key: d for key, d in report.deadlines.items() if key in wanted}
-    if "response_due_extended" in live:
+    if DeadlineKey.RESPONSE_DUE_EXTENDED in live:
         # The engine always gives the longest lawful extension; it applies only once the authority
         # has extended, and then it replaces the 20-day date (FOIA s.10(3), EIR reg 7).
         if facts.extended_to is None:
-            del live["response_due_extended"]
+            del live[DeadlineKey.RESPONSE_DUE_EXTENDED]
         else:
-            live.pop("response_due", None)
-            live.pop("response_due_next_working_day", None)
+            live.pop(DeadlineKey.RESPONSE_DUE, None)
+            live.pop(DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, None)
     return live
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.law.regimes import Law, regime
+from bot.law.report import DeadlineKey
 from bot.letters.answers import summary as answers_summary
 from bot.tracking.describe import deadline_label, event_line, exemption_label, history, question_list
 from bot.tracking.events import EventKind
@@ -75,7 +76,7 @@ def show_context(
 ) -> dict[str, Any]:
     """Everything ``messages/request_show.md.j2`` needs except the timeline (see ``timeline_lines``)."""
     info = STATUS_INFO[folded.shown_status]
-    backstop = folded.live.get("school_backstop")
+    backstop = folded.live.get(DeadlineKey.SCHOOL_BACKSTOP)
     return {
         "status_label": info.label,
         "status_meaning": status_meaning(folded.shown_status, stamp(backstop.due, "D") if backstop else None, str(law)),

@@ -13,6 +13,7 @@ import enum
 import logging
 from dataclasses import dataclass
 
+from bot.law.report import DeadlineKey
 from bot.tracking.statuses import Status
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,8 @@ class StageInfo:
 # The later readings (receipt or clarification on a non-working day: the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026) and the school
 # backstop are shown and alerted on, but the first date drives the next deadline.
 _WAITING_ALSO = (
-    "response_due_next_working_day", "clarified_part_due_next_working_day", "school_backstop", "review_request_by",
-    "complaint_by", "authority_promised", "authority_extended_to",
+    DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY, DeadlineKey.CLARIFIED_PART_DUE_NEXT_WORKING_DAY, DeadlineKey.SCHOOL_BACKSTOP,
+    DeadlineKey.REVIEW_REQUEST_BY, DeadlineKey.COMPLAINT_BY, DeadlineKey.AUTHORITY_PROMISED, DeadlineKey.AUTHORITY_EXTENDED_TO,
 )
 
 STAGES: dict[Stage, StageInfo] = {
@@ -55,7 +56,7 @@ STAGES: dict[Stage, StageInfo] = {
         StageInfo(
             Stage.AWAITING_RESPONSE,
             Status.WAITING_RESPONSE,
-            ("response_due", "response_due_extended", "clarified_part_due"),
+            (DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_EXTENDED, DeadlineKey.CLARIFIED_PART_DUE),
             _WAITING_ALSO,
             ("response", "clarification_requested", "extension", "acknowledged"),
         ),
@@ -63,25 +64,25 @@ STAGES: dict[Stage, StageInfo] = {
             Stage.AWAITING_CLARIFICATION,
             Status.WAITING_CLARIFICATION,
             # Only a partial clarification leaves a response_due (the other parts keep their date).
-            ("response_due", "response_due_extended", "clarified_part_due"),
+            (DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_EXTENDED, DeadlineKey.CLARIFIED_PART_DUE),
             _WAITING_ALSO,
             ("clarification_sent", "part_withdrawn", "response", "withdrawn"),
         ),
         StageInfo(
             Stage.RESPONDED,
             None,
-            ("review_request_by", "complaint_by"),  # subject access has no review: complaint_by only
+            (DeadlineKey.REVIEW_REQUEST_BY, DeadlineKey.COMPLAINT_BY),  # subject access has no review: complaint_by only
             (),
             ("review_requested", "complaint_made"),
         ),
         StageInfo(
             Stage.IN_REVIEW,
             Status.INTERNAL_REVIEW,
-            ("review_due",),
-            ("review_due_next_working_day", "review_due_max", "review_school_backstop", "complaint_by"),
+            (DeadlineKey.REVIEW_DUE,),
+            (DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY, DeadlineKey.REVIEW_DUE_MAX, DeadlineKey.REVIEW_SCHOOL_BACKSTOP, DeadlineKey.COMPLAINT_BY),
             ("review_response", "complaint_made"),
         ),
-        StageInfo(Stage.REVIEWED, None, ("complaint_by",), (), ("complaint_made",)),
+        StageInfo(Stage.REVIEWED, None, (DeadlineKey.COMPLAINT_BY,), (), ("complaint_made",)),
         StageInfo(Stage.COMPLAINT, Status.COMPLAINT, (), (), ("regulator_decision",)),
         StageInfo(Stage.CLOSED, Status.CLOSED, (), (), ()),
         StageInfo(Stage.WITHDRAWN, Status.USER_WITHDRAWN, (), (), ()),

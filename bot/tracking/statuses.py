@@ -16,6 +16,7 @@ from datetime import date
 
 from bot.law.calendar import WorkingDayCalendar
 from bot.law.regimes import regime
+from bot.law.report import DeadlineKey
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,11 @@ SCHOOL_OVERDUE_MEANING = (
 )
 
 # Deadlines the authority owes (passing them makes the request late) and the member's own windows.
-AUTHORITY_DEADLINES = frozenset(
-    {"response_due", "response_due_extended", "clarified_part_due", "school_backstop", "review_due", "review_due_max"}
-)
-MEMBER_DEADLINES = frozenset({"review_request_by", "complaint_by"})
+AUTHORITY_DEADLINES = frozenset({
+    DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_EXTENDED, DeadlineKey.CLARIFIED_PART_DUE,
+    DeadlineKey.SCHOOL_BACKSTOP, DeadlineKey.REVIEW_DUE, DeadlineKey.REVIEW_DUE_MAX,
+})
+MEMBER_DEADLINES = frozenset({DeadlineKey.REVIEW_REQUEST_BY, DeadlineKey.COMPLAINT_BY})
 
 # Base statuses whose next deadline, once passed, makes the response late (partial clarification
 # keeps the other parts' date, so a request waiting on clarification can still be late: PHSO case).
@@ -164,7 +166,7 @@ def derive_status(
     if next_due is None or next_key not in AUTHORITY_DEADLINES or today <= next_due:
         return base
     if base in RESPONSE_LATE_BASES:
-        backstop = (deadlines or {}).get("school_backstop")
+        backstop = (deadlines or {}).get(DeadlineKey.SCHOOL_BACKSTOP)
         if backstop:
             return Status.VERY_OVERDUE if today > date.fromisoformat(backstop) else Status.OVERDUE
         return Status.VERY_OVERDUE if next_due < very_overdue_before(calendar, today) else Status.OVERDUE
