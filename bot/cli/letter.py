@@ -23,6 +23,7 @@ from bot.letters.facts import LetterFacts
 from bot.letters.grounds import default_ground_ids, propose_grounds
 from bot.letters.render import Letter, render_letter
 from bot.letters.wording import LetterKind
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +49,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # noqa: SLF001
     parser.set_defaults(handler=run)
 
 
+def read_utf8(path: str, flag: str) -> str:
+    """A file's text ('-': standard input), which must be UTF-8; any problem is one ``BadInput`` line."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {flag} {path}: {exc.strerror or exc}.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{flag} {path} is not UTF-8 text (at byte {exc.start + 1}): save it as UTF-8 and try again.") from None
+
+
+def _member_json(value: object) -> object:
+    """Every text in the JSON through the one cleaner (``member_text``: "\ud800" or "\u0000" written
+    in the file are removed, as they are from what a member types)."""
+    if isinstance(value, str):
+        return member_text(value, one_line=False)
+    if isinstance(value, list):
+        return [_member_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _member_json(item) for key, item in value.items()}
+    return value
+
+
 def load_facts(path: str) -> LetterFacts:
     """The request's facts from a JSON file; every problem is one ``BadInput`` line."""
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInput(f"Cannot read --request-json {path}: {exc.strerror or exc}.") from None
+    text = read_utf8(path, "--request-json")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"--request-json {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
-    return LetterFacts.from_json(data)
+    except RecursionError:
+        raise BadInput(f"--request-json {path} nests too deeply to be a request's facts.") from None
+    return LetterFacts.from_json(_member_json(data))
 
 
 def _today(text: str | None) -> date:
@@ -75,16 +99,13 @@ def _notes(args: argparse.Namespace) -> str | None:
     if args.notes is not None and args.notes_file is not None:
         raise BadInput("Give --notes or --notes-file, not both.")
     if args.notes_file is not None:
-        try:
-            return Path(args.notes_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise BadInput(f"Cannot read --notes-file {args.notes_file}: {exc.strerror or exc}.") from None
-    return args.notes
+        return member_text(read_utf8(args.notes_file, "--notes-file"), one_line=False)
+    return member_text(args.notes, one_line=False) or None
 
 
 def run(args: argparse.Namespace) -> int:
     facts = load_facts(args.request_json)
-    today = _today(args.today)
+    today = _today(member_text(args.today) or None)
     proposals = propose_grounds(args.kind, facts, today)
     if args.list_grounds:
         for p in proposals:
@@ -94,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.format == "docx" and not args.output:
         raise BadInput("--format docx needs --output PATH (a .docx file).")
-    ids = default_ground_ids(proposals) if args.grounds is None else [g for g in args.grounds.split(",") if g.strip()]
+    ids = default_ground_ids(proposals) if args.grounds is None else [g for g in member_text(args.grounds).split(",") if g.strip()]
     letter = render_letter(args.kind, facts, ids, today, notes=_notes(args))
     _print_warnings(letter)
     if args.format == "docx":

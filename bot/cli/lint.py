@@ -35,6 +35,7 @@ from bot.drafting.rules_doc import rules_markdown
 from bot.errors import BadInput
 from bot.law.dates import parse_user_date
 from bot.law.regimes import Law, regime
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ def _read(source: str) -> str:
         raise BadInput(f"Can't read {source}: it is not UTF-8 text. Save the request as plain text.") from None
     except OSError as exc:
         raise BadInput(f"Can't read {source}: {exc.strerror or exc}.") from None
-    if not text.strip():
+    text = member_text(text, one_line=False)  # the one cleaner (bot.tracking.text), as for /draft check
+    if not text:
         raise BadInput(f"Nothing to check: {'standard input' if source == '-' else source} is empty.")
     if len(text) > MAX_INPUT_CHARS:
         raise BadInput(f"{source} is {len(text):,} characters long; a request should be under {MAX_INPUT_CHARS:,}.")
@@ -147,6 +149,11 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None:
         raise BadInput("Give the request to check: a file name, or - to read standard input.")
     text = _read(args.file)
+    # Text given on the command line goes through the one cleaner too (a byte that is not UTF-8
+    # arrives from the shell as a lone surrogate, which could not be printed).
+    args.authority, args.name, args.subject, args.today = (
+        member_text(value) or None for value in (args.authority, args.name, args.subject, args.today)
+    )
     context = LintContext(
         today=_today(args.today),
         law=Law(args.law),

@@ -20,6 +20,7 @@ from bot.reading import read_reply
 from bot.reading.extract import MAX_FILE_BYTES, extract_text
 from bot.reading.summary import as_text
 from bot.tracking.letters import split_questions
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +64,15 @@ def _questions(source: str | None) -> tuple[str, ...]:
         raise BadInput(f"Can't read the questions file {source}: there is no such file.") from None
     except (OSError, UnicodeDecodeError):
         raise BadInput(f"Can't read the questions file {source}: it must be UTF-8 text.") from None
-    return split_questions(text)
+    return split_questions(member_text(text, one_line=False))
 
 
 def run(args: argparse.Namespace) -> int:
     data = _bytes(args.file)
     name = "standard input" if args.file == "-" else Path(args.file).name
     extracted = extract_text(data, name if args.file != "-" else "reply.txt")
-    reading = read_reply(extracted.text, law=args.law, questions=_questions(args.questions))
+    text = member_text(extracted.text, one_line=False)  # the one cleaner, as for a reply pasted in Discord
+    reading = read_reply(text, law=args.law, questions=_questions(args.questions))
     if args.json:
         payload = reading.to_json()
         payload["notes"] = list(extracted.notes)

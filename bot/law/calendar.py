@@ -24,12 +24,22 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from bot.errors import BadInput
 from bot.law.bank_holidays import STATUTORY_DAYS, non_working_weekdays
 from bot.law.regimes import DIVISION_NAMES, CalendarKind, Division, Law, regime
 
 log = logging.getLogger(__name__)
 
 _GROW_YEARS = 5  # widen the index by at least this many years at a time
+# The years an index can span. Typed dates are 2000-2030 (bot.law.bank_holidays); a file's ISO date
+# can be anything from year 1 to 9999, and counting from 9999 would need a year 10000 Python's dates
+# cannot hold, while an index from year 1 takes ten seconds to build. Counting outside is refused.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+_FIRST_ORDINAL, _LAST_ORDINAL = date(FIRST_YEAR, 1, 1).toordinal(), date(LAST_YEAR, 12, 31).toordinal()
+
+
+class OutsideCalendar(BadInput):
+    """A count that runs past the years any calendar can span (a date such as 9999-12-31 given in a file)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,12 @@ class WorkingDayCalendar:
         index = self._index
         if index is not None and all(index.covers(o) for o in ordinals):
             return index
+        if not all(_FIRST_ORDINAL <= o <= _LAST_ORDINAL for o in ordinals):
+            shown = date.fromordinal(min(max(ordinals[0], 1), date.max.toordinal()))
+            raise OutsideCalendar(
+                f"Counting working days from {shown.isoformat()} runs past the years foibot's calendar covers "
+                f"({FIRST_YEAR} to {LAST_YEAR}): check the dates."
+            )
         with self._lock:
             index = self._index
             years = [date.fromordinal(o).year for o in ordinals]
@@ -110,7 +126,7 @@ class WorkingDayCalendar:
                 if max(years) > last:
                     last = max(max(years), last + _GROW_YEARS)
             if index is None or (first, last) != (index.first_year, index.last_year):
-                index = self._build(max(first, 1), min(last, 9998))
+                index = self._build(max(first, FIRST_YEAR), min(last, LAST_YEAR))
                 self._index = index
             return index
 

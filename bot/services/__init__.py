@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from bot.errors import NotFound
 from bot.models import Request
 from bot.tracking.inputs import Visibility
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
@@ -56,13 +57,13 @@ def new_public_id() -> str:
 
 def normalise_public_id(text: str) -> str | None:
     """"#r7k3q " -> "R7K3Q"; None when it cannot be an id (then it is simply not found)."""
-    candidate = (text or "").strip().lstrip("#").upper()
+    candidate = member_text(text).lstrip("#").upper()
     return candidate if _PUBLIC_ID_SHAPE.fullmatch(candidate) else None
 
 
 def not_found(text: str) -> NotFound:
     """The one answer for an id that does not exist *and* for one the member may not see."""
-    shown = " ".join((text or "").split())[:20] or "(empty)"
+    shown = member_text(text)[:20] or "(empty)"
     return NotFound(
         f"No request {shown} among the requests you can see. Check the id (5 characters, like R7K3Q) "
         "or pick one from the list as you type."

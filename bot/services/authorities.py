@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import weakref
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from bot.services.authority_index import AuthorityIndex, Entry, build
 from bot.sources.bodies import body_facts, not_apply_reason
 from bot.sources.seed import SEED_BODIES
 from bot.tracking.limits import AUTHORITY_NAME_MAX, clean_text, name_key
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -46,6 +48,7 @@ AUTOCOMPLETE_LIMIT = 25  # Discord shows at most 25 choices
 CHOICE_VALUE_MAX = 100  # Discord's limit on an autocomplete choice's value
 REFRESH_SECONDS = 10.0
 _BY_ID = "authority:"
+_BY_ID_SHAPE = re.compile(r"authority:([0-9]{1,18})")  # ASCII digits that fit a BIGINT id
 
 # FOISA and the EISR apply to Scottish public authorities only.
 _SEEDS = {name_key(name): (name, short, division, law) for name, short, division, law in SEED_BODIES}
@@ -194,10 +197,11 @@ def _apply_tags(authority: Authority) -> None:
 
 async def resolve(db: Database, text: str) -> Resolved:
     """The authority from what the member typed or picked, with what foibot knows about it."""
+    text = member_text(text)
     async with db.read() as session:
         found = None
-        if text.startswith(_BY_ID) and text[len(_BY_ID):].isdigit():
-            found = await session.get(Authority, int(text[len(_BY_ID):]))
+        if by_id := _BY_ID_SHAPE.fullmatch(text):
+            found = await session.get(Authority, int(by_id.group(1)))
         if found is None:
             name = clean_authority_name(text)
             found = await find_by_name(session, name)
@@ -310,7 +314,8 @@ def warm_up(db: Database) -> asyncio.Task[AuthorityIndex | None]:
 
 async def search_authorities(db: Database, text: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[AuthorityChoice]:
     """Authorities matching ``text`` (for autocomplete): forgiving, best first."""
-    if name_key(text or ""):
+    text = member_text(text)
+    if name_key(text):
         index = await directory_index(db)
         if index is not None:
             return [AuthorityChoice(m.entry.id, m.entry.name, Division(m.entry.division), m.entry.foi_applies, m.entry.vanished)

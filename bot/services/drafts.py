@@ -35,6 +35,7 @@ from bot.services import Viewer, normalise_public_id, unused_public_id
 from bot.services import requests as tracking
 from bot.tracking.inputs import NewRequest, sent_date
 from bot.tracking.limits import TITLE_MAX, clean_text
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
@@ -120,7 +121,8 @@ def lint_draft(record: DraftRecord, today: date) -> list[Finding]:
 
 def lint_text(text: str, law: Law | str, today: date) -> list[Finding]:
     """``/draft check``: the findings for any text, with no draft stored."""
-    if not text.strip():
+    text = member_text(text, one_line=False)
+    if not text:
         raise BadInput("Nothing to check: write the request's text after the command.")
     if len(text) > QUESTIONS_MAX_CHARS:
         raise BadInput(f"The text is {len(text):,} characters long; the most foibot checks at once is {QUESTIONS_MAX_CHARS:,}.")
@@ -128,13 +130,14 @@ def lint_text(text: str, law: Law | str, today: date) -> list[Finding]:
 
 
 def clean_content(content: Draft) -> Draft:
-    """The draft as it is stored: one-line fields with spaces collapsed, questions with Windows
-    line endings and outer blank space removed; ``BadInput`` naming a field too long or missing."""
+    """The draft as it is stored, each field through the one cleaner (``member_text``): one-line
+    fields with spaces collapsed, questions with Windows line endings and outer blank space removed;
+    ``BadInput`` naming a field too long or missing."""
     cleaned = Draft(
-        authority=" ".join(content.authority.split()),
-        subject=" ".join(content.subject.split()),
-        questions=content.questions.replace("\r\n", "\n").replace("\r", "\n").strip(),
-        requester_name=" ".join(content.requester_name.split()),
+        authority=member_text(content.authority),
+        subject=member_text(content.subject),
+        questions=member_text(content.questions, one_line=False),
+        requester_name=member_text(content.requester_name),
         law=Law(content.law),
     )
     cleaned.validate()
@@ -148,7 +151,7 @@ def _title_from(questions: str) -> str:
 
 def not_found(text: str) -> NotFound:
     """The one answer for a draft that does not exist *and* for someone else's."""
-    shown = " ".join((text or "").split())[:20] or "(empty)"
+    shown = member_text(text)[:20] or "(empty)"
     return NotFound(
         f"No draft {shown} among your drafts. Check the id (5 characters, like K7Q2M) "
         "or pick one from the list as you type; /draft list shows them all."
@@ -289,7 +292,7 @@ async def search_drafts(db: Database, viewer: Viewer, text: str, *, limit: int =
     stmt = select(DraftRow.public_id, DraftRow.subject, DraftRow.authority_name, DraftRow.questions).where(
         col(DraftRow.owner_id) == viewer.user_id
     )
-    needle = " ".join((text or "").split()).lstrip("#")[:100]
+    needle = member_text(text).lstrip("#")[:100]
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         contains = f"%{escaped.lower()}%"

@@ -25,6 +25,7 @@ from bot.tracking import EventKind
 from bot.tracking.events import spec
 from bot.tracking.letters import letter_facts, split_questions
 from bot.tracking.limits import NOTE_MAX
+from bot.tracking.text import member_text
 from bot.tracking.stages import Stage
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def letter_facts_for(detail: RequestDetail, *, signer: str | None = None) -> Let
     than refusing to be written.
     """
     request = detail.request
-    requester = (request.requester_name or "").strip() or " ".join((signer or "").split())
+    requester = (request.requester_name or "").strip() or member_text(signer)
     if not requester:
         raise BadInput(f"{request.public_id} has no requester name to sign the letter with: add one to the request first.")
     questions: str | None = request.questions
@@ -113,7 +114,7 @@ def letter_facts_for(detail: RequestDetail, *, signer: str | None = None) -> Let
 
 def clean_notes(notes: str | None) -> str:
     """The member's paragraph, tidied; refused when too long for the letter message to carry it."""
-    text = normalise_notes(notes)
+    text = normalise_notes(member_text(notes, one_line=False))
     if len(text) > NOTES_MAX:
         raise BadInput(f"Your paragraph is {len(text)} characters long; the limit is {NOTES_MAX}. Shorten it and try again.")
     if "```" in text:

@@ -27,6 +27,7 @@ from bot import clock
 from bot.models import BoardCard, Request
 from bot.services import Viewer
 from bot.services.export import export_requests
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncConnection
@@ -143,7 +144,7 @@ async def set_board_name(db: Database, user_id: int, name: str | None, *, now: d
     from bot.models import UserSettings
     from bot.services.users import new_settings
 
-    cleaned = " ".join((name or "").split()) or None
+    cleaned = member_text(name) or None
     if cleaned is not None and len(cleaned) > BOARD_NAME_MAX:
         raise BadInput(f"A board name can be at most {BOARD_NAME_MAX} characters.")
     now = now or clock.utcnow()

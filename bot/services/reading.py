@@ -29,6 +29,7 @@ from bot.tracking.events import Outcome, why_not
 from bot.tracking.letters import split_questions
 from bot.tracking.statuses import label
 from bot.tracking.answers import parse_answers
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from bot.db import Database
@@ -104,8 +105,9 @@ async def read_for_request(
             raise BadInput(f"{filename or 'The file'} is too large: foibot reads files up to {MAX_FILE_BYTES // 1_048_576} MB.")
         extracted = await asyncio.to_thread(extract_text, data, filename or "reply")
         text, notes = extracted.text, extracted.notes
+    text = member_text(text, one_line=False)  # the one cleaner, for a pasted reply and a file's text alike
     questions = split_questions(detail.request.questions)
-    reading = await asyncio.to_thread(read_reply, text or "", law=detail.request.law, questions=questions)
+    reading = await asyncio.to_thread(read_reply, text, law=detail.request.law, questions=questions)
     folded = detail.folded
     kinds = tuple(k for k in READABLE_EVENTS if why_not(k, folded.stage, folded.facts) is None)
     if kind is not None:
@@ -206,8 +208,19 @@ async def save_reading(
     now: datetime | None = None,
 ) -> RequestDetail:
     """Record the reply as the event chosen, with the reading's facts and the corrections (owner only)."""
-    kind, details = event_details(draft, fixes)
+    kind, details = event_details(draft, _clean_corrections(fixes))
     return await append_event(db, viewer, draft.public_id, kind, on=on, details=details, now=now)
+
+
+def _clean_corrections(fixes: Corrections) -> Corrections:
+    """The member's typed corrections through the one cleaner (they are stored with the reading)."""
+    return Corrections(
+        kind=fixes.kind, outcome=member_text(fixes.outcome) if fixes.outcome is not None else None,
+        exemptions=[member_text(e) for e in fixes.exemptions] if fixes.exemptions is not None else None,
+        flags=dict(fixes.flags), attachment_missing=fixes.attachment_missing,
+        answers=member_text(fixes.answers, one_line=False) if fixes.answers is not None else None,
+        new_date=member_text(fixes.new_date) if fixes.new_date is not None else None,
+    )
 
 
 def flag_values(draft: ReadDraft, fixes: Corrections) -> Mapping[str, bool | None]:

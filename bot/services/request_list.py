@@ -24,6 +24,7 @@ from bot import clock
 from bot.errors import BadInput
 from bot.services import Viewer, visible_to
 from bot.tracking.inputs import Visibility
+from bot.tracking.text import member_text
 from bot.tracking.statuses import LIST_FILTERS, MEMBER_DEADLINES, Status, derive_status
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ async def search_requests(
     the ones ``viewer`` may see (or owns, for commands that change a request), latest first."""
     who = col(Request.owner_id) == viewer.user_id if owned_only else visible_to(viewer)
     stmt = select(Request.public_id, Request.title).where(who)
-    needle = " ".join((text or "").split()).lstrip("#")[:100]
+    needle = member_text(text).lstrip("#")[:100]
     if needle:
         escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         stmt = stmt.where(

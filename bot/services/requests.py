@@ -38,6 +38,7 @@ from bot.tracking.events import spec, why_not
 from bot.tracking.inputs import NewRequest, RequestChanges, Visibility, clean_new_request, sent_date, shareable, typed_date
 from bot.tracking.limits import NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, REQUESTER_NAME_MAX, TITLE_MAX, clean_link, clean_text
 from bot.tracking.statuses import label
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
@@ -201,7 +202,7 @@ async def append_event(
         raise BadInput("A note needs some text: say what happened in the note.")
     async with db.transaction() as session:
         request, authority = await _load(session, viewer, public_id, for_change=True)
-        data = clean_event_data(event_spec.kind, details or {}, law=Law(request.law), on=when, today=today)
+        data = clean_event_data(event_spec.kind, _member_details(details), law=Law(request.law), on=when, today=today)
         events = await _events(session, request.id)  # type: ignore[arg-type]
         new = TimelineEvent(event_spec.kind, when, data, note, _NEW_EVENT_SEQ)
         folded = check_new_event(base_facts(request, authority), timeline(events), new, today)
@@ -246,6 +247,19 @@ async def get_own_request(
         if reason:
             raise InvalidTransition(f"Can't record “{event.label}” now: {reason}.")
     return detail
+
+
+def _member_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
+    """An event's details with each typed text through the one cleaner (lines kept: the answers
+    are typed a clause a line), lists of text too; ``clean_event_data`` then reads each detail."""
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return member_text(value, one_line=False)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        return value
+
+    return {name: clean(value) for name, value in (details or {}).items()}
 
 
 def _changed_text(value: str | None, current: str | None, what: str, limit: int, *, one_line: bool = True) -> str | None:

@@ -18,6 +18,7 @@ from bot import clock
 from bot.errors import BadInput, NotAllowed
 from bot.models import ServerSettings
 from bot.services.users import parse_alert_time, parse_timezone
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
@@ -74,7 +75,8 @@ async def get_settings(db: Database, guild_id: int | None) -> ServerSettings:
 
 def weekday_number(text: str) -> int:
     """"Monday", "mon", "1" (Monday) ... → 0..6."""
-    typed = (text or "").strip().casefold()
+    text = member_text(text)[:40]  # the one cleaner; no day's name is longer (the message quotes it)
+    typed = text.casefold()
     if typed.isdigit() and 1 <= int(typed) <= 7:
         return int(typed) - 1
     for number, name in enumerate(WEEKDAYS):

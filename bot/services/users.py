@@ -19,6 +19,7 @@ from bot.clock import utcnow
 from bot.errors import BadInput
 from bot.models import UserSettings
 from bot.reminders import outbox
+from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
     from sqlmodel.ext.asyncio.session import AsyncSession
@@ -40,7 +41,8 @@ DMS_CLOSED_NOTICE = (
 
 def parse_alert_time(text: str) -> str:
     """``"9:05"``, ``"09:05"``, ``"9.05"`` or ``"9"`` → ``"09:05"`` (24-hour clock)."""
-    match = _TIME.match(text or "")
+    text = member_text(text)[:40]  # the one cleaner; no time of day is longer (the message quotes it)
+    match = _TIME.match(text)
     if match is None:
         raise BadInput(f"I can't read {text!r} as a time of day: use the 24-hour clock, HH:MM, e.g. 09:00 or 18:30.")
     hours, minutes = int(match.group(1)), int(match.group(2) or 0)
@@ -56,7 +58,8 @@ def _zones() -> dict[str, str]:
 
 def parse_timezone(text: str) -> str:
     """An IANA zone name, matched without regard to case (``europe/london`` → ``Europe/London``)."""
-    name = (text or "").strip().replace(" ", "_")
+    text = member_text(text)[:60]  # the one cleaner; the longest IANA name is 32 characters
+    name = text.replace(" ", "_")
     canonical = _zones().get(name.casefold())
     if canonical is None:
         raise BadInput(

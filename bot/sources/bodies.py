@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from bot.errors import BadInput
 from bot.law.regimes import Division, Law, information_law, regime
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,12 @@ class CsvBody:
 
 
 def _cut(text: str | None, limit: int) -> str:
-    return " ".join((text or "").split())[:limit]
+    return member_text(text)[:limit]  # the one cleaner (bot.tracking.text): no NUL reaches PostgreSQL
+
+
+def _whole_number(text: str) -> bool:
+    """ASCII digits that fit a BIGINT ("١٢" is a digit to ``isdigit``, and 5,000 digits are not an id)."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def parse_authorities_csv(data: bytes) -> list[CsvBody]:
@@ -137,7 +143,7 @@ def parse_authorities_csv(data: bytes) -> list[CsvBody]:
         url_name = row[at["URL name"]].strip()
         name = _cut(row[at["Name"]], NAME_MAX)
         raw_id = row[at["Internal ID"]].strip()
-        if not _URL_NAME.fullmatch(url_name) or not name or not raw_id.isdigit():
+        if not _URL_NAME.fullmatch(url_name) or not name or not _whole_number(raw_id):
             raise BadInput(f"Line {line} of the authorities file has no valid Internal ID, Name or URL name. Nothing was imported.")
         if url_name in seen:
             raise BadInput(f"Line {line} of the authorities file repeats the URL name {url_name!r}. Nothing was imported.")
@@ -148,12 +154,12 @@ def parse_authorities_csv(data: bytes) -> list[CsvBody]:
             name=name,
             short_name=_cut(row[at["Short name"]], SHORT_NAME_MAX),
             url_name=url_name,
-            tags=" ".join(row[at["Tags"]].split()),
+            tags=member_text(row[at["Tags"]]),
             home_page=_cut(row[at["Home page"]], LINK_MAX),
             publication_scheme=_cut(row[at["Publication scheme"]], LINK_MAX),
             disclosure_log=_cut(row[at["Disclosure log"]], LINK_MAX),
-            notes=(row[at["Notes"]] or "").strip()[:NOTES_MAX],
-            version=int(version) if version.isdigit() else 0,
+            notes=member_text(row[at["Notes"]], one_line=False)[:NOTES_MAX],
+            version=int(version) if _whole_number(version) else 0,
         ))
     if not bodies:
         raise BadInput("The authorities file has a header but no bodies. Nothing was imported.")

@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from bot.errors import BadInput
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -33,19 +34,23 @@ def site_host(base_url: str) -> str:
 
 
 def _path_parts(text: str, base_url: str, what: str, example: str) -> list[str]:
-    raw = " ".join((text or "").split())
+    raw = member_text(text)
     if not raw:
         raise BadInput(f"Give the {what}'s WhatDoTheyKnow link, like {example}")
     if len(raw) > _URL_MAX:
         raise BadInput(f"That link is longer than {_URL_MAX} characters: paste just the {what}'s address, like {example}")
     if "://" not in raw:
         raw = "https://" + raw  # "whatdotheyknow.com/request/x", as people copy it from a phone
-    parts = urlsplit(raw)
+    expected = site_host(base_url)
+    try:
+        parts = urlsplit(raw)
+        port = parts.port  # ValueError for a port that is not a number
+    except ValueError:  # "https://[x": not an address at all
+        parts, port = urlsplit(""), None
     host = (parts.hostname or "").lower()
     host = host[4:] if host.startswith("www.") else host
-    expected = site_host(base_url)
     netloc_port = urlsplit(base_url).port
-    if parts.scheme not in ("http", "https") or host != expected or (netloc_port is not None and parts.port != netloc_port):
+    if parts.scheme not in ("http", "https") or host != expected or (netloc_port is not None and port != netloc_port):
         raise BadInput(
             f"That is not a WhatDoTheyKnow link: foibot can follow requests on {expected} only. "
             f"Paste the {what}'s address, like {example}"

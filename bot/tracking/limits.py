@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from bot.errors import BadInput
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +33,12 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean_text(value: str | None, what: str, limit: int, *, required: bool = False, one_line: bool = True) -> str | None:
-    """``value`` stripped (and on one line when ``one_line``), or None when empty and optional.
+    """``value`` through the one cleaner (``bot.tracking.text.member_text``: what is not text
+    removed, on one line when ``one_line``, trimmed), or None when empty and optional.
 
     ``what`` names the field in the message ("The title").
     """
-    text = (value or "").strip()
-    if one_line:
-        text = _SPACES.sub(" ", text)
+    text = member_text(value, one_line=one_line)
     if not text:
         if required:
             raise BadInput(f"{what} is empty: write something and try again.")
@@ -53,7 +53,10 @@ def clean_link(value: str | None) -> str | None:
     link = clean_text(value, "The link", LINK_MAX)
     if link is None:
         return None
-    parts = urlsplit(link)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # "https://[x": brackets that are not an IPv6 address
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in link:
         raise BadInput(
             "The link must be a web address starting with https:// "

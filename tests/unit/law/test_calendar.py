@@ -209,3 +209,14 @@ def test_label_of_a_uk_wide_holiday_has_no_place_name() -> None:
     assert label(date(2022, 12, 26)) == "Boxing Day"
     assert label(date(2022, 8, 1)) == "Summer bank holiday (Scotland)"
     assert label(date(2022, 8, 29)) == "Summer bank holiday (England, Wales and Northern Ireland)"
+
+
+@pytest.mark.parametrize(
+    ("start", "n"),
+    [(date(2999, 12, 31), 20), (date(9999, 12, 31), 1), (date(9999, 6, 1), -5), (date(1, 1, 3), -10), (date(1900, 1, 3), -10)],
+)
+def test_a_count_past_the_years_a_calendar_spans_is_refused_in_words_not_an_index_error(start: date, n: int) -> None:
+    from bot.law.calendar import OutsideCalendar
+
+    with pytest.raises(OutsideCalendar, match=r"runs past the years foibot's calendar covers \(1900 to 2999\)"):
+        calendar_for(Law.FOIA, Division.ENGLAND_AND_WALES).nth_working_day_after(start, n)
