@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from bot.drafting import patterns as p
+from bot.drafting.acronyms import COMMON_ACRONYMS, NOT_TERMS
 from bot.drafting.model import Hit, LintContext
 from bot.drafting.parse import ParsedRequest, Question
 from bot.drafting.periods import RELATIVE_CORE_RE, VAGUE_PERIOD_RE, explicit_period, find_relative_periods, years_in
@@ -85,7 +86,8 @@ def explanation_requests(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
             start,
             end,
             "asks for an explanation or an opinion, not for recorded information",
-            {"kind": kind.rstrip("2"), "object": obj, "sentence": " ".join(doc.text[start:end].split())},
+            {"kind": kind.rstrip("2"), "object": obj, "verb": " ".join(match.group(kind).split()),
+             "sentence": " ".join(doc.text[start:end].split())},
         )
 
 
@@ -156,14 +158,14 @@ def assumed_breakdowns(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
             continue
         named = p.CATEGORY_BREAKDOWN_CASED_RE.search(question.text)
         if named:
-            span, shown = named.span("cat"), f"{named.group('cat')} {named.group('noun')}"
+            span, shown = named.span("cat"), f"separate figures for {named.group('cat')} {named.group('noun')}"
         else:
             explicit = p.EXPLICIT_BREAKDOWN_RE.search(_lower(doc, question))
             if not explicit:
                 continue
-            span = explicit.span()
-            shown = question.text[span[0] : span[1]]
-        key = shown.strip("'\u2018\u2019\"\u201c\u201d").lower().replace("\u2019", "'")
+            span, shown = explicit.span(), breakdown_phrase(question.text, explicit)
+        key = shown.replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').lower()
+        key = key.replace('"', "'").replace("'", "")
         first = groups.setdefault(key, (question.start + span[0], question.start + span[1], shown, []))
         first[3].append(question.number)
     for start, end, shown, numbers in groups.values():
@@ -172,9 +174,20 @@ def assumed_breakdowns(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
         yield Hit(
             start,
             end,
-            f"{which} {verb} the authority keeps separate figures for {shown}",
+            f"{which} {verb} the authority keeps {shown}",
             {"category": shown, "questions": numbers},
         )
+
+
+def breakdown_phrase(text: str, match: re.Match[str]) -> str:
+    """What the authority is assumed to keep, as a phrase that reads on after "keeps":
+    "separate figures by ward", "separate figures for each school", "the figures broken down as asked"."""
+    for group in ("dim", "dim2", "dim3"):
+        if match.group(group):
+            return "separate figures by " + " ".join(text[match.start(group) : match.end(group)].split())
+    if match.group("unit"):
+        return "separate figures for each " + text[match.start("unit") : match.end("unit")]
+    return "the figures broken down as asked"
 
 
 def _join_numbers(numbers: list[int]) -> str:
@@ -182,12 +195,23 @@ def _join_numbers(numbers: list[int]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def known_terms(doc: ParsedRequest, ctx: LintContext) -> set[str]:
+    """Short forms the authority reads without asking: the common ones, those the text defines, and
+    the authority's own (its short name on record, the initials of its name, the name it is addressed by)."""
+    known = set(COMMON_ACRONYMS) | NOT_TERMS | _defined_acronyms(doc.text)
+    for name in (ctx.authority_name, doc.addressee):
+        if name:
+            known |= {initials(name), name.strip()}
+    if ctx.authority_short_name and ctx.authority_short_name.strip():
+        known.add(ctx.authority_short_name.strip())
+    return known
+
+
 def undefined_terms(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
     body, offset = doc.text[doc.body_start : doc.body_end], doc.body_start
     seen: set[str] = set()
+    known = known_terms(doc, ctx)
     if sum(map(str.isupper, body)) < sum(map(str.islower, body)):  # in all-caps text no acronym stands out
-        known = set(p.KNOWN_ACRONYMS) | _defined_acronyms(doc.text)
-        known |= {initials(name) for name in (ctx.authority_name, doc.addressee) if name}
         for match in p.ACRONYM_CASED_RE.finditer(body):
             acronym = match.group()
             bare = acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
@@ -202,7 +226,8 @@ def undefined_terms(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
             )
     for match in p.SCARE_QUOTE_RE.finditer(body):
         term = match.group("term")
-        if term.lower() in seen:
+        bare = term[:-1] if term.endswith("s") and term[:-1].isupper() else term
+        if term.lower() in seen or term in known or bare in known:  # 'NHS' in quotes is still the NHS
             continue
         seen.add(term.lower())
         yield Hit(
@@ -214,7 +239,7 @@ def undefined_terms(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
 
 
 def initials(name: str) -> str:
-    """ "Parliamentary and Health Service Ombudsman" -> "PHSO" (small words skipped)."""
+    """ "Department for Work and Pensions" -> "DWP" (small words skipped)."""
     words = re.findall(r"[A-Za-z][\w'-]*", name)
     return "".join(w[0].upper() for w in words if w.lower() not in {"and", "of", "the", "for", "in", "on"})
 

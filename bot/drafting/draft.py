@@ -73,12 +73,14 @@ class Draft:
             if not getattr(self, attribute).strip():
                 raise BadInput(f"The draft needs {what} ({attribute.replace('_', ' ')}); it is empty.")
 
-    def lint_context(self, today: date) -> LintContext:
+    def lint_context(self, today: date, *, authority_short_name: str | None = None) -> LintContext:
+        """``authority_short_name``: the authority's short name on its record ("MoJ"), if known."""
         return LintContext(
             today=today,
             law=self.law,
             authority_name=self.authority.strip() or None,
             requester_name=self.requester_name.strip() or None,
+            authority_short_name=authority_short_name,
         )
 
     def to_facts(self) -> RequestDraftFacts:

@@ -104,6 +104,7 @@ class LintContext:
     law: Law = Law.FOIA
     authority_name: str | None = None
     requester_name: str | None = None
+    authority_short_name: str | None = None  # from the authority's record ("MoJ"): not an undefined term
 
 
 @dataclass(frozen=True)

@@ -146,7 +146,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def looks_like_name(candidate: str) -> bool:
-    """Up to six words, each capitalised except particles ("van", "de"): "Dudley Jones", "J. de Souza"."""
+    """Up to six words, each capitalised except particles ("van", "de"): "Jane Smith", "J. de Souza"."""
     candidate = candidate.strip().rstrip(",.")
     if not candidate or len(candidate) > 80 or not _NAME_RE.match(candidate):
         return False

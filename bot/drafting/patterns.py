@@ -104,9 +104,18 @@ CATEGORY_BREAKDOWN_CASED_RE = re.compile(
 )
 # A breakdown by month or year is always possible from dated records: only other dimensions count.
 _NOT_TIME = r"(?!\s+(?:each\s+|the\s+)?(?:months?|years?|quarters?|weeks?|days?|financial|calendar|academic)\b)"
+# What a breakdown is by: up to three words, stopping at punctuation and at a word that starts
+# another phrase ("by ward and by month" is by ward; "by the station area of the incident" by the
+# station area). The detector shows it as "by <dim>", so the message never says "for broken down by".
+_STOP = r"(?:and|or|for|in|of|with|from|between|during|since|to|per|on|at|as|please|if|where|which|that)\b"
+_DIM = r"(?:the\s+|each\s+|their\s+|its\s+|your\s+)?(?!{stop})[a-z0-9][\w'-]*(?:\s+(?!{stop})[a-z0-9][\w'-]*){{0,2}}".format(
+    stop=_STOP
+)
 EXPLICIT_BREAKDOWN_RE = re.compile(
-    rf"\b(?:broken\s+down|split|analysed|categori[sz]ed|separated)\s+by\b{_NOT_TIME}|\bbreakdown\s+(?:by|of)\b{_NOT_TIME}"
-    r"|\bfor\s+each\s+(?:ward|department|directorate|team|school|hospital|site|grade|region|area|category|type)\b"
+    rf"\b(?:broken\s+down|split|analysed|categori[sz]ed|separated)\s+(?:out\s+)?by\b{_NOT_TIME}(?:\s+(?P<dim>{_DIM}))?"
+    rf"|\bbreakdown\s+by\b{_NOT_TIME}(?:\s+(?P<dim2>{_DIM}))?"
+    rf"|\bbreakdown\s+of\b{_NOT_TIME}(?:[^?.;\n]*?\bby\b{_NOT_TIME}\s+(?P<dim3>{_DIM}))?"
+    r"|\bfor\s+each\s+(?P<unit>ward|department|directorate|team|school|hospital|site|grade|region|area|category|type)\b"
 )
 YEAR_KIND_NEEDED_RE = re.compile(
     r"\b(?:per|each|every|by)\s+year\b|\bannual(?:ly)?\b(?!\s+(?:reports?|accounts|leave|general|meeting))"
@@ -119,11 +128,6 @@ YEAR_KIND_GIVEN_RE = re.compile(
 )
 
 # --- terms ---------------------------------------------------------------------------------------
-KNOWN_ACRONYMS = frozenset(
-    "UK GB EU US USA UN NHS HM HMRC BBC MP MPs MSP MSPs MS MSs CEO VAT GP GPs A&E CCTV IT HR ID IDs PDF CSV XLSX ODS "
-    "FOI FOIA EIR FOISA EISR GDPR SAR ICO DPA COVID PPE CO2 NO2 PM10 TV OK AM PM LTD PLC LLP CIC SEN SEND MOT HGV "
-    "Q1 Q2 Q3 Q4 II III IV VI VII VIII IX XI XII".split()
-)
 ACRONYM_CASED_RE = re.compile(r"\b(?=(?:[A-Z0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]{1,9}(?:s\b|\b)")
 DEFINED_ACRONYM_CASED_RE = re.compile(
     r"\(\s*(?P<a>[A-Z][A-Za-z0-9&]{1,9})\s*\)|\b(?P<b>[A-Z][A-Z0-9&]{1,9})\s*\((?=\s*[A-Z][a-z])"
@@ -146,15 +150,26 @@ VERB_RE = re.compile(
 )
 
 # --- personal data -------------------------------------------------------------------------------
+# Records about the requester (a subject access request, UK GDPR art.15): "my file", "emails that
+# mention me", "information you hold about me", "the handling of my complaint". Not "the complaints
+# policy" or "how many subject access requests": only "my" or "me" make it the requester's own.
+_ABOUT_ME = (
+    r"about|concerning|regarding|relating\s+to|related\s+to|on|mentioning|mentions?|mentioned|referring\s+to"
+    r"|refers?\s+to|referred\s+to|naming|names?|named|identifying|identify"
+)
+_MY_MATTERS = (
+    r"complaints?|case|application|claim|appeal|child|son|daughter|tenancy|benefits?|treatment|care|employment"
+    r"|dismissal|grievance|account|assessment|referral|allegation"
+)
 OWN_DATA_RE = re.compile(
     r"\bmy\s+(?:own\s+)?(?:personal\s+)?(?:data|information(?!\s+(?:request|rights))|records?|files?|case\s+file"
-    r"|medical\s+records|health\s+records|notes|account)\b"
-    r"|\b(?:information|data|records?|documents?|emails?|e-mails?|notes|correspondence|files?|reports?|messages)\s+"
-    r"(?:[\w'-]+\s+){0,4}?(?:about|concerning|regarding|relating\s+to|mentioning|referring\s+to|naming|on)\s+"
-    r"(?:me|myself)\b"
-    r"|\b(?:about|concerning|regarding|relating\s+to|mentioning|referring\s+to)\s+my\s+(?:complaint|case|application"
-    r"|claim|appeal|child|son|daughter|tenancy|benefits?|treatment|care|employment|dismissal|grievance)\b"
-    r"|\bsubject\s+access\b"
+    r"|medical\s+records|health\s+records|notes)\b"
+    r"|\b(?:information|data|records?|documents?|emails?|e-mails?|notes|correspondence|files?|reports?|messages"
+    rf"|letters|minutes|texts)\s+(?:[\w'-]+\s+){{0,4}}?(?:{_ABOUT_ME})\s+(?:me|myself)\b"
+    r"|\b(?:about|concerning|regarding|relating\s+to|related\s+to|mentioning|referring\s+to|of|on|to|with|into)"
+    rf"\s+my\s+(?:own\s+)?(?:{_MY_MATTERS})\b"
+    rf"|\bmy\s+(?:{_MY_MATTERS})\s+(?:file|records?|notes|papers|history|correspondence)\b"
+    r"|\b(?:make|making|made|submit|submitting|treat\s+this\s+as|is)\s+(?:a|my|this)\s+subject\s+access\b"
 )
 _PEOPLE = (
     r"(?:individuals?|staff|employees?|officers?|councillors?|complainants?|residents?|tenants?|patients?|pupils?"

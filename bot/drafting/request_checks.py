@@ -36,12 +36,19 @@ def requester_name(doc: ParsedRequest, ctx: LintContext) -> tuple[str | None, tu
     return None, None
 
 
-def missing_name(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
-    name, span = requester_name(doc, ctx)
-    end = len(doc.text.rstrip())
+def no_signature(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
+    """No name at all: the letter foibot writes signs it with the name given, so this is a tip."""
+    name, _ = requester_name(doc, ctx)
     if not name:
-        yield Hit(end, end, "no name: the request is not signed with the requester's real name", {"name": None})
-    elif PSEUDONYM_RE.search(name) or len(name.replace(".", " ").split()) < 2:
+        end = len(doc.text.rstrip())
+        yield Hit(end, end, "not signed: no name under the request", {"name": None})
+
+
+def missing_name(doc: ParsedRequest, ctx: LintContext) -> Iterator[Hit]:
+    """A name that is not a full real name (a pseudonym, a first name alone): the request may be invalid."""
+    name, span = requester_name(doc, ctx)
+    if name and (PSEUDONYM_RE.search(name) or len(name.replace(".", " ").split()) < 2):
+        end = len(doc.text.rstrip())
         start, stop = span or (end, end)
         yield Hit(start, stop, f"'{name}' does not look like a full real name", {"name": name})
 

@@ -47,7 +47,9 @@ def _last_financial_year(ctx: LintContext) -> tuple[str, str]:
 def explanation_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
     kind, obj = hit.data["kind"], hit.data["object"]
     if kind == "explain" and obj:
-        return f'"Please provide any recorded information you hold that explains {obj} {_EXAMPLES}."'
+        # "tell me why the depot closed" -> "explains why the depot closed": the "why" is the verb's.
+        why = "why " if hit.data.get("verb", "").endswith("why") and not obj.lower().startswith("why") else ""
+        return f'"Please provide any recorded information you hold that explains {why}{obj} {_EXAMPLES}."'
     if kind == "process":
         verb = hit.data["sentence"].lower()
         found = re.search(r"\b(justify|decide|determine|choose|ensure)\b", verb)
@@ -67,8 +69,8 @@ def explanation_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
     # bracket is a placeholder on purpose: the linter flags it if it is sent unfilled).
     return (
         '"Please provide copies of any reports, briefing notes, minutes or emails that record the reasons for '
-        '[your subject], and any targets or figures that apply." Name the decision or situation you asked '
-        f'about in place of [your subject]; you asked: "{hit.data["sentence"]}"'
+        '[your subject], and any targets or figures that apply." Replace [your subject] with the decision or '
+        f'situation you asked about; you asked: "{hit.data["sentence"]}"'
     )
 
 
@@ -96,8 +98,9 @@ def missing_period_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> st
     label, span = _last_financial_year(ctx)
     question = hit.data["question"].rstrip(" ?.")
     last_year = ctx.today.year - 1
+    end = "." if _REQUEST_START_RE.match(question) else "?"  # a request ("Please provide ...") is not a question
     return (
-        f'"{question} in the financial year {label} ({span})?" '
+        f'"{question} in the financial year {label} ({span}){end}" '
         f"or, by calendar year, 1 January {last_year} to 31 December {last_year}."
     )
 
@@ -195,8 +198,9 @@ def too_many_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
 # --- personal data -----------------------------------------------------------------------------
 def own_data_rewrite(hit: Hit, doc: ParsedRequest, ctx: LintContext) -> str:
     return (
-        "Make a subject access request instead (law: sar): \"Under Article 15 of the UK GDPR, please provide a copy "
-        'of the personal data you hold about me, including any records, notes and emails about me."'
+        "Make it a subject access request: switch the law to SAR (law: sar) and write: \"Under Article 15 of the "
+        'UK GDPR, please provide a copy of the personal data you hold about me, including any records, notes and '
+        'emails about me." Ask for anything else (figures, policies) in a separate FOI request.'
     )
 
 

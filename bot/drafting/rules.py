@@ -33,6 +33,7 @@ FOI_LAWS = laws_where(lambda r: not r.subject_access)  # information requests, n
 _WDTK = "WhatDoTheyKnow help, 'Making requests'"
 _CFOI = "Campaign for Freedom of Information (Maurice Frankel, 'How to make your FOI request really count')"
 _YORK = "City of York Council FOI guidance (say whether calendar or financial year)"
+_ICO_RIGHT_OF_ACCESS = "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/right-of-access/"
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ RULES: tuple[Rule, ...] = (
         why=(
             "The right of access covers information the authority already holds in recorded form ({recorded}); "
             "nobody has to explain, justify or give an opinion in reply. A 'why' question can be answered 'not "
-            "held' or set aside: the PHSO's internal review did exactly that with 'Can you explain this "
-            "discrepancy?'. Ask for the documents that would record the answer."
+            "held' or set aside, and an internal review that asks for an explanation can be dismissed for the "
+            "same reason. Ask for the documents that would record the answer."
         ),
         source=(
             f"{{guide}} (recorded information only); {_WDTK} (no 'why' or opinion questions: ask for documents); "
@@ -98,13 +99,16 @@ RULES: tuple[Rule, ...] = (
         title="Asks for the requester's own personal data",
         severity=Severity.PROBLEM,
         laws=FOI_LAWS,
-        detect=d.pattern_in_body(p.OWN_DATA_RE, "asks for information about the requester: \"{quote}\""),
+        detect=d.pattern_in_body(p.OWN_DATA_RE, "asks for records about you (\"{quote}\"): a subject access request"),
         why=(
-            "Information about you is your personal data. It is not released under {act} ({own_data}) but "
-            "through a subject access request under UK GDPR art.15, answered within one calendar month "
-            "(art.12(3)). This is a different request altogether."
+            "Records about you are your personal data. They are not released under {act} ({own_data}) but "
+            "through a subject access request: the right of access in UK GDPR art.15, answered within one "
+            "calendar month (art.12(3)), free in most cases. Switch the law to SAR and foibot writes that request."
         ),
-        source="ICO, 'Preparing and submitting your subject access request'; {own_data}; UK GDPR art.15",
+        source=(
+            f"ICO, 'Right of access' ({_ICO_RIGHT_OF_ACCESS}); ICO, 'Preparing and submitting your subject access "
+            "request'; {own_data}; UK GDPR art.15 (https://www.legislation.gov.uk/eur/2016/679/article/15)"
+        ),
         rewrite=w.own_data_rewrite,
     ),
     Rule(
@@ -122,6 +126,19 @@ RULES: tuple[Rule, ...] = (
         rewrite=w.missing_name_rewrite,
         # EIR reg 5 / EISR reg 5 set no name requirement: a risk, not invalidity.
         severity_by_law=MappingProxyType({law: Severity.WARNING for law in laws_where(lambda r: not r.name_required)}),
+    ),
+    Rule(
+        id="no-signature",
+        title="Not signed",
+        severity=Severity.TIP,
+        laws=ALL_LAWS,
+        detect=r.no_signature,
+        why=(
+            "A request is made in the requester's real name ({valid}). The letter foibot writes is signed with "
+            "the name you give it; text sent as it is here would go unsigned."
+        ),
+        source="{valid_guide}; {valid}",
+        rewrite=w.missing_name_rewrite,
     ),
     Rule(
         id="relative-period",
@@ -159,8 +176,8 @@ RULES: tuple[Rule, ...] = (
         detect=d.unbounded_scope,
         why=(
             "'All information' or an open-ended list makes the authority search everything, which invites {cost} "
-            "or a request for clarification that restarts the clock ({clarify}). The PHSO answered six headcount "
-            "questions but asked what its outsourcing question meant, and that part was dropped."
+            "or a request for clarification that restarts the clock ({clarify}). The open-ended part is the one "
+            "most often queried, answered last or dropped while the rest is answered."
         ),
         source=(
             f"{_CFOI} (avoid 'everything you hold'); Scottish Information Commissioner (too broad means a cost "
@@ -176,8 +193,8 @@ RULES: tuple[Rule, ...] = (
         detect=d.assumed_breakdowns,
         why=(
             "'How many X for Y cases' assumes the authority records X by Y. If it does not, the honest answer is "
-            "'not held' (the PHSO: caseworkers 'work on all cases, not specifically on health or parliamentary'). "
-            "Ask for what is held in the nearest form, and for advice ({advice})."
+            "'not held' (staff who work on every kind of case are not counted by kind). Ask for what is held in "
+            "the nearest form, and for advice ({advice})."
         ),
         source="{advice}; {guide} (the authority must advise and assist); NCVO / Request Initiative (leave no room for interpretation)",
         rewrite=w.breakdown_rewrite,

@@ -32,6 +32,7 @@ from bot.law.regimes import Law
 from bot.models import Draft as DraftRow
 from bot.models import Request
 from bot.services import Viewer, normalise_public_id, unused_public_id
+from bot.services import authorities
 from bot.services import requests as tracking
 from bot.tracking.inputs import NewRequest, sent_date
 from bot.tracking.limits import TITLE_MAX, clean_text
@@ -68,6 +69,7 @@ class DraftRecord:
     sent_on: date | None
     created_at: datetime
     updated_at: datetime
+    authority_short_name: str | None = None  # from the authority's record ("PHSO"), for the linter
 
     @property
     def title(self) -> str:
@@ -90,7 +92,7 @@ class DraftRecord:
 
     def lint_context(self, today: date) -> LintContext:
         """``today``: the day the request will be sent (for a sent draft, the day it was)."""
-        return self.content.lint_context(self.sent_on or today)
+        return self.content.lint_context(self.sent_on or today, authority_short_name=self.authority_short_name)
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,17 @@ def not_found(text: str) -> NotFound:
     )
 
 
-def _record(row: DraftRow, request_public_id: str | None) -> DraftRecord:
+def _record(row: DraftRow, request_public_id: str | None, short_name: str | None = None) -> DraftRecord:
     content = Draft(row.authority_name, row.subject, row.questions, row.requester_name, Law(row.law))
     return DraftRecord(
         row.public_id, row.owner_id, content, DraftState(row.state), request_public_id, row.sent_on,
-        row.created_at, row.updated_at,
+        row.created_at, row.updated_at, short_name,
     )
+
+
+async def _linted_record(session: AsyncSession, row: DraftRow, request_public_id: str | None) -> DraftRecord:
+    """The record with its authority's short name looked up, for a draft about to be linted."""
+    return _record(row, request_public_id, await authorities.short_name_of(session, row.authority_name))
 
 
 def _store_content(row: DraftRow, content: Draft, now: datetime) -> None:
@@ -218,12 +225,12 @@ async def create_draft(db: Database, viewer: Viewer, content: Draft, *, now: dat
         session.add(row)
         await session.flush()
         log.info("draft %s created by %s", row.public_id, viewer.user_id)
-        return _record(row, None)
+        return await _linted_record(session, row, None)
 
 
 async def get_draft(db: Database, viewer: Viewer, public_id: str) -> DraftRecord:
     async with db.read() as session:
-        return _record(*await _load(session, viewer, public_id))
+        return await _linted_record(session, *await _load(session, viewer, public_id))
 
 
 async def preview_letter(db: Database, viewer: Viewer, public_id: str, *, now: datetime | None = None) -> tuple[DraftRecord, str]:
@@ -243,7 +250,7 @@ async def update_draft(db: Database, viewer: Viewer, public_id: str, content: Dr
         _store_content(row, content, now)
         session.add(row)
         log.info("draft %s edited by %s", row.public_id, viewer.user_id)
-        return _record(row, None)
+        return await _linted_record(session, row, None)
 
 
 async def apply_draft_fixes(db: Database, viewer: Viewer, public_id: str, *, now: datetime | None = None) -> FixOutcome:
@@ -252,7 +259,7 @@ async def apply_draft_fixes(db: Database, viewer: Viewer, public_id: str, *, now
     today = clock.uk_today(now)
     async with db.transaction() as session:
         row, request_public_id = await _load(session, viewer, public_id, for_change=True)
-        record = _record(row, request_public_id)
+        record = await _linted_record(session, row, request_public_id)
         record.require_open()
         context = record.lint_context(today)
         fixed = apply_fixes(record.content.questions, lint(record.content.questions, context), context)
@@ -267,7 +274,7 @@ async def apply_draft_fixes(db: Database, viewer: Viewer, public_id: str, *, now
         _store_content(row, record.content.with_changes(questions=fixed), now)
         session.add(row)
         log.info("draft %s: fixes applied by %s", row.public_id, viewer.user_id)
-        return FixOutcome(_record(row, None), True, lint(fixed, context))
+        return FixOutcome(_record(row, None, record.authority_short_name), True, lint(fixed, context))
 
 
 async def list_drafts(db: Database, viewer: Viewer, *, limit: int = LIST_LIMIT) -> DraftList:

@@ -255,3 +255,21 @@ async def test_a_member_may_keep_only_so_many_drafts(db: Database, monkeypatch: 
     with pytest.raises(BadInput, match="already have 2 drafts"):
         await new_draft(db)
     await new_draft(db, BOB)  # the limit is per member
+
+
+async def test_the_short_name_on_the_authoritys_record_is_not_an_undefined_term(db: Database) -> None:
+    async with db.transaction() as session:
+        session.add(Authority(name="Driver and Vehicle Standards Agency", name_key="driver and vehicle standards agency",
+                              short_name="DVSA"))
+    questions = "How many driving examiners did the agency employ on 1 April 2026? How many 'DVSA' test centres were open?"
+    record = await service.create_draft(db, ALICE, CONTENT.with_changes(authority="Driver and Vehicle Standards Agency",
+                                                                        questions=questions))
+    assert record.authority_short_name == "DVSA"
+    for found in (service.lint_draft(record, date(2026, 11, 25)),
+                  service.lint_draft(await service.get_draft(db, ALICE, record.public_id), date(2026, 11, 25))):
+        assert "undefined-term" not in {f.rule_id for f in found}
+    # The built-in list's short name counts for an authority not on record yet ("MOJ").
+    record = await service.create_draft(db, ALICE, CONTENT.with_changes(authority="Ministry of Justice",
+                                                                        questions="How many MOJ staff were there on 1 April 2026?"))
+    assert record.authority_short_name == "MOJ"
+    assert "undefined-term" not in {f.rule_id for f in service.lint_draft(record, date(2026, 11, 25))}

@@ -67,7 +67,7 @@ async def test_a_weak_request_becomes_a_tracked_request_and_its_buttons_survive_
     bot = await bot_process()
     draft_id, findings = await new_draft(fake_discord)
     # What a careful FOI officer would pick at, grouped by severity, with why, source and rewrite.
-    assert "5 warnings, 5 tips · FOIA" in findings.text
+    assert "5 warnings, 4 tips · FOIA" in findings.text
     assert "> In the last 3 years" in findings.text and "relative-period" in findings.text
     assert "**Why:** " in findings.text and "**Source:** " in findings.text and "**Rewrite:** " in findings.text
     buttons = [f"draft:{draft_id}:{a}" for a in ("fix", "edit", "preview", "sent")]

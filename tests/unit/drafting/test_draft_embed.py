@@ -79,7 +79,7 @@ def test_the_phso_findings_are_grouped_by_severity_each_with_quote_why_source_an
         assert "**Source:** " + finding.source[:25] in field.value
         assert ("Apply fixes does this for you" in field.value) is (finding.fix is not None)
     assert "> In the last 3 years" in fields[2].value
-    assert "Draft K7Q2M · Caseworkers" in message["content"] and "**\n5 warnings, 5 tips · FOIA" in message["content"]
+    assert "Draft K7Q2M · Caseworkers" in message["content"] and "**\n5 warnings, 4 tips · FOIA" in message["content"]
     assert "**Apply fixes** makes the safe edits" in message["content"]
 
 

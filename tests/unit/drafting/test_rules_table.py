@@ -32,6 +32,7 @@ DESIGN_PART_5 = {
     "likely-published",
     "emotive-wording",
     "missing-name",
+    "no-signature",
     "environmental-subject",
 }
 ORGANISATIONS = re.compile(
@@ -64,7 +65,8 @@ TRIGGERS: list[tuple[str, Law, str, str]] = [
     ("explanation-not-information", Law.FOIA, "How does the council decide which roads to grit?" + SIGNED,
      "How does the council decide which roads to grit?"),
     ("own-personal-data", Law.FOIA, "Please send me all the information you hold about me." + SIGNED, "information you hold about me"),
-    ("missing-name", Law.FOIA, "How many parking fines were issued in the calendar year 2025?\n", ""),
+    ("no-signature", Law.FOIA, "How many parking fines were issued in the calendar year 2025?\n", ""),
+    ("missing-name", Law.FOIA, "How many parking fines were issued in 2025?\n\nThanks,\nSam\n", "Sam"),
     ("missing-name", Law.FOIA, "How many parking fines were issued in 2025?\n\nThanks,\nConcerned Resident\n", "Concerned Resident"),
     ("relative-period", Law.FOIA, "How many fines were issued over the past two years?" + SIGNED, "over the past two years"),
     ("relative-period", Law.FOIA, "How many libraries have closed recently?" + SIGNED, "recently"),
@@ -73,7 +75,7 @@ TRIGGERS: list[tuple[str, Law, str, str]] = [
     ("calendar-or-financial-year", Law.FOIA, "How many planning appeals were lodged per year from 2020 to 2024?" + SIGNED, "per year"),
     ("unbounded-scope", Law.FOIA, "I would like all information you hold about the Elm Street depot." + SIGNED, "all information"),
     ("assumed-breakdown", Law.FOIA, "How many social workers are employed for 'adult' cases?" + SIGNED, "'adult'"),
-    ("assumed-breakdown", Law.FOIA, "How many fines were issued in 2025, broken down by ward?" + SIGNED, "broken down by"),
+    ("assumed-breakdown", Law.FOIA, "How many fines were issued in 2025, broken down by ward?" + SIGNED, "broken down by ward"),
     ("calendar-or-financial-year", Law.FOIA, "For each of the years 2022 to 2024, how many fines were issued?" + SIGNED,
      "each of the years"),
     ("undefined-term", Law.FOIA, "How many EHCP assessments were completed in the calendar year 2025?" + SIGNED, "EHCP"),
@@ -107,7 +109,7 @@ def test_every_rule_has_a_trigger_in_this_file():
 
 
 def test_findings_come_problems_first_then_warnings_then_tips_in_reading_order():
-    text = "In the last year, why did the council close the library?\n\nHow many staff were moved in 2025?\n"
+    text = "In the last year, how many staff were moved?\n\nWhy did the council close the library?\n\nThanks,\nSam\n"
     findings = lint(text, LintContext(today=TODAY))
     ranks = [f.severity.rank for f in findings]
     assert ranks == sorted(ranks)
@@ -167,8 +169,8 @@ def test_an_environmental_subject_is_only_flagged_when_the_law_is_not_already_en
         assert "environmental-subject" not in {f.rule_id for f in lint(text, LintContext(today=TODAY, law=law))}
 
 
-def test_a_missing_name_is_a_problem_under_foia_but_a_warning_under_the_eir():
-    text = "How many flood defence schemes did the council complete in the calendar year 2025?\n"
+def test_a_pseudonym_is_a_problem_under_foia_but_a_warning_under_the_eir():
+    text = "How many flood defence schemes did the council complete in the calendar year 2025?\n\nThanks,\nConcerned Resident\n"
     severities = {
         law: next(f.severity for f in lint(text, LintContext(today=TODAY, law=law)) if f.rule_id == "missing-name")
         for law in Law
@@ -180,14 +182,45 @@ def test_a_missing_name_is_a_problem_under_foia_but_a_warning_under_the_eir():
 def test_a_name_given_in_the_context_counts_as_signed():
     text = "How many fines were issued in the calendar year 2025?\n"
     context = LintContext(today=TODAY, requester_name="Jane Smith")
-    assert "missing-name" not in {f.rule_id for f in lint(text, context)}
+    assert {"missing-name", "no-signature"}.isdisjoint({f.rule_id for f in lint(text, context)})
 
 
 def test_the_authoritys_own_acronym_is_not_an_undefined_term():
-    text = "How many staff did the DWP employ on 1 April 2026?" + SIGNED
-    context = LintContext(today=TODAY, authority_name="Department for Work and Pensions")
+    text = "How many examiners did the DVSA employ on 1 April 2026?" + SIGNED
+    context = LintContext(today=TODAY, authority_name="Driver and Vehicle Standards Agency")
     assert "undefined-term" not in {f.rule_id for f in lint(text, context)}
     assert "undefined-term" in {f.rule_id for f in lint(text, LintContext(today=TODAY))}
+
+
+def test_the_short_name_on_the_authoritys_record_is_not_an_undefined_term():
+    text = "How many staff did 'MoJ' headquarters employ on 1 April 2026? How many MoJ offices were open?" + SIGNED
+    context = LintContext(today=TODAY, authority_name="Ministry of Justice", authority_short_name="MoJ")
+    assert "undefined-term" not in {f.rule_id for f in lint(text, context)}
+    context = LintContext(today=TODAY, authority_name="Ministry of Justice")
+    assert "undefined-term" in {f.rule_id for f in lint(text, context)}
+
+
+@pytest.mark.parametrize("acronym", ["NHS", "FOI", "FOIA", "ICO", "GP", "GPs", "EIR", "SAR", "HMRC", "DWP", "MP", "MPs", "UK"])
+def test_common_acronyms_are_not_undefined_terms_in_quotes_or_not(acronym):
+    text = f"How many {acronym} complaints were received in 2025? How many '{acronym}' appeals were there in 2025?" + SIGNED
+    assert "undefined-term" not in {f.rule_id for f in lint(text, LintContext(today=TODAY))}
+
+
+def test_a_term_only_some_authorities_use_is_still_an_undefined_term():
+    text = "How many EHCP assessments and 'fast-track' reviews were completed in 2025?" + SIGNED
+    terms = [f.quote for f in lint(text, LintContext(today=TODAY)) if f.rule_id == "undefined-term"]
+    assert terms == ["EHCP", "'fast-track'"]
+
+
+def test_an_unsigned_request_is_a_tip_and_a_first_name_alone_a_problem():
+    question = "How many parking fines were issued in the calendar year 2025?"
+    unsigned = [f for f in lint(question, LintContext(today=TODAY)) if f.rule_id in {"no-signature", "missing-name"}]
+    assert [(f.rule_id, f.severity) for f in unsigned] == [("no-signature", Severity.TIP)]
+    first_name = [f for f in lint(question + "\n\nThanks,\nSam\n", LintContext(today=TODAY))
+                  if f.rule_id in {"no-signature", "missing-name"}]
+    assert [(f.rule_id, f.severity) for f in first_name] == [("missing-name", Severity.PROBLEM)]
+    assert not [f for f in lint(question, LintContext(today=TODAY, requester_name="Jane Smith"))
+                if f.rule_id in {"no-signature", "missing-name"}]
 
 
 def test_an_acronym_defined_in_the_text_is_not_flagged():
