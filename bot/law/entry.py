@@ -258,6 +258,13 @@ class Regime:
     environmental_law: str = ""  # the law environmental information goes to instead (FOIA s.39 -> EIR)
     exemption_family: str = ""  # the exemptions table it uses (bot/law/exemptions.py), "" for none
     choice_label: str = ""  # how a menu names it: "FOIA: Freedom of Information Act 2000 (...)"
+    # -- how a reply under it is read (bot/reading) -------------------------------------------------
+    # The statutes a reply under it cites when they are not laws of their own, as the reader names
+    # them, its Act first ("the Act" in such a reply): the DPA 2018 and the UK GDPR for subject access.
+    statutes: tuple[str, ...] = ()
+    # Provisions of those statutes, as the reader writes them, that refuse a request (the exemptions
+    # table holds the laws' own): UK GDPR art.12(5), art.15(4); DPA 2018 Schedules 2 to 4.
+    refusal_provisions: tuple[str, ...] = ()
     # -- its words -------------------------------------------------------------------------------
     drafting: Mapping[str, str] = field(default_factory=dict)  # the drafting rules' citations, by key
     words: LawWords | None = None  # how its letters cite it

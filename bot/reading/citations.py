@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from bot.law.exemptions import lookup
 from bot.reading.model import Citation
-from bot.reading.statutes import STATUTE, Context, statute_law
+from bot.law.regimes import REGIMES
+from bot.reading.statutes import ACTS, ARTICLE_STATUTE, SCHEDULE_STATUTE, STATUTE, Context, owner, statute_law
 from bot.reading.text import Piece, paragraphs, rx, sentence_at, trimmed
 
 log = logging.getLogger(__name__)
@@ -61,9 +62,6 @@ _NOT_RELIED_LATER = rx(r"\b(?:decided|chosen|opted|elected) not to (?:rely|apply
 _ELSEWHERE = rx(r"decision notice|tribunal|\bFS50\d|\bFER0\d|\bIC-\d|\bguidance\b|for (?:example|instance)|such as", re.IGNORECASE)
 _DISCUSSED = rx(r"\bconsider(?:ed|ing)? (?:whether|if)\b|\bwe (?:have )?(?:looked at|assessed) whether\b", re.IGNORECASE)
 _RELIED_CUE = re.compile(r"exempt|exception|withh[oe]ld|refus|engag|rel(?:y|ied|ying)|appl(?:y|ies|ied|ying)|redact|neither confirm", re.IGNORECASE)
-
-# The UK GDPR's refusal grounds: art.12(5) (manifestly unfounded or excessive), art.15(4) (others' rights).
-_GDPR_GROUNDS = ("12(5)", "15(4)")
 
 
 @dataclass(frozen=True)
@@ -150,15 +148,15 @@ def find(text: str, context: Context) -> list[_Found]:
             if keyword != "schedule" or para is None:
                 continue  # "section 5, paragraph 2" of something else: not a citation foibot reads
             schedule = re.match(r"\d{1,2}", match["first"])
-            out.append(_Found("dpa", "schedule", schedule.group(0) if schedule else match["first"],
+            out.append(_Found(SCHEDULE_STATUTE, "schedule", schedule.group(0) if schedule else match["first"],
                               para[1] + "".join(f"({p})" for p in _parts(para[2])), match.start(), stop))
             continue
-        if keyword == "article" and law not in ("gdpr",):
-            law = "gdpr"
-        if keyword == "regulation" and law in ("foia", "foisa", "dpa"):
-            law = context.regulations
-        if keyword == "section" and law in ("eir", "eisr", "gdpr"):
-            law = context.act if context.act != "dpa" else "dpa"
+        if keyword == "article":
+            law = ARTICLE_STATUTE  # only the UK GDPR has articles
+        if keyword == "regulation" and law in ACTS:
+            law = context.regulations  # "regulation 12 of the Act": the letter's regulations
+        if keyword == "section" and law not in ACTS:
+            law = context.act  # "section 40 of the Regulations": the letter's Act
         for number in _elements(match["first"], match["more"] or ""):
             out.append(_Found(law, keyword, number, None, match.start(), stop))
     return out
@@ -182,11 +180,12 @@ def label_of(found: _Found) -> tuple[str, str]:
 def exemption_for(law: str, provision: str) -> str | None:
     """The ``bot.law.exemptions`` entry a provision resolves to: exact, else its parents
     (s.31(1)(a) -> s.31; s.40(5), the NCND subsection, -> s.40)."""
-    if law not in ("foia", "eir", "foisa", "eisr"):
+    family = REGIMES[law].exemption_family if law in REGIMES else ""
+    if not family:
         return None
     probe = provision
     while True:
-        if lookup(law, probe) is not None:
+        if lookup(family, probe) is not None:
             return probe
         if "(" not in probe:
             return None
@@ -195,12 +194,11 @@ def exemption_for(law: str, provision: str) -> str | None:
 
 def _ground(found: _Found, provision: str) -> tuple[bool, str | None]:
     """Can this provision be relied on to withhold at all (and which table entry is it)?"""
-    if found.law == "gdpr":
-        return any(found.number.startswith(g) for g in _GDPR_GROUNDS), None
-    if found.law == "dpa":
-        return found.keyword == "schedule" and found.number in ("2", "3", "4"), None
     entry = exemption_for(found.law, provision)
-    return entry is not None, entry
+    if entry is not None:
+        return True, entry
+    law = owner(found.law)  # the DPA 2018 and the UK GDPR: their refusal grounds are on the subject access entry
+    return law is not None and provision.startswith(law.refusal_provisions), None
 
 
 def rights_paragraphs(masked: str) -> list[Piece]:

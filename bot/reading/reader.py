@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.errors import BadInput
+from bot.law.regimes import REGIMES
 from bot.reading import citations as cites
 from bot.reading import gaps
 from bot.reading.kinds import pick_kind, response_outcome, review_verdict
 from bot.reading.model import Answer, AnswerStatus, Kind, ReadOutcome, Reading
 from bot.reading.questions import clarification_part, read_answers
-from bot.reading.statutes import FOI_LAWS, Context
+from bot.reading.statutes import Context
 from bot.reading.text import clean, looks_cut_off, mask_quoted, sentences
 
 log = logging.getLogger(__name__)
@@ -32,8 +33,9 @@ _OUTCOME_KINDS = (Kind.RESPONSE, Kind.REVIEW_OUTCOME)
 def read_reply(text: str, *, law: str | None = None, questions: Sequence[str] = ()) -> Reading:
     """Read one message from an authority. ``law`` (foia, eir, foisa, eisr, sar) is the tracked
     request's law when known; ``questions`` its questions, question 1 first."""
-    if law is not None and law not in FOI_LAWS:
-        raise BadInput(f"'{law}' is not a law foibot reads: use foia, eir, foisa, eisr or sar.")
+    if law is not None and law not in REGIMES:
+        *first, last = REGIMES
+        raise BadInput(f"'{law}' is not a law foibot reads: use {', '.join(first)} or {last}.")
     if text is None or not text.strip():
         raise BadInput("There is no text to read: paste the authority's reply, or attach it as a file.")
     if len(text) > MAX_CHARS:

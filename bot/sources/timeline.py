@@ -29,7 +29,7 @@ from typing import Any
 
 from bot.errors import InvalidTransition, UserError
 from bot.law.deadlines import RequestFacts
-from bot.law.regimes import Law
+from bot.law.regimes import Law, information_law, regime
 from bot.sources.bodies import body_facts
 from bot.sources.records import WdtkEvent, WdtkRequest
 from bot.tracking import EventKind, TimelineEvent, fold
@@ -43,6 +43,7 @@ ANSWER_STATES = {
     "rejected": Outcome.REFUSED,  # shown "Refused" on WDTK
     "not_held": Outcome.NOT_HELD,
 }
+ALAVETELI_EIR = "eir"  # Alaveteli's law_used for a request under the environmental regulations
 _SENDS = frozenset({"sent", "resent"})
 _FOLLOW_UPS = frozenset({"followup_sent", "followup_resent"})
 
@@ -51,10 +52,10 @@ def law_for(request: WdtkRequest) -> Law:
     """``law_used`` (Alaveteli's ``foi`` / ``eir``) read with the body's tags: a Scottish body's
     FOI request is FOISA, its environmental one the EISR (FOISA s.3; EISR reg 2(1))."""
     facts = body_facts(request.public_body.tags)
-    scottish = facts.division.value == "scotland"
-    if request.law_used == "eir" or facts.default_law in (Law.EIR, Law.EISR):
-        return Law.EISR if scottish else Law.EIR
-    return Law.FOISA if scottish else Law.FOIA
+    information = information_law(facts.division)
+    if request.law_used == ALAVETELI_EIR or regime(facts.default_law).environmental:
+        return Law(regime(information).environmental_law)
+    return information
 
 
 @dataclass(frozen=True)

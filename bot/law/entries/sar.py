@@ -64,6 +64,11 @@ ENTRY = Regime(
     ),
     subject_access=True,
     choice_label="SAR: subject access request (your own personal data)",
+    statutes=("dpa", "gdpr"),
+    # UK GDPR art.12(5) (manifestly unfounded or excessive, https://www.legislation.gov.uk/eur/2016/679/article/12),
+    # art.15(4) (the rights of others); DPA 2018 Schedules 2 to 4, the exemptions from the right of access
+    # (https://www.legislation.gov.uk/ukpga/2018/12/schedule/2).
+    refusal_provisions=("a12(5)", "a15(4)", "sch2p", "sch3p", "sch4p"),
     drafting={
         "valid_guide": "ICO, 'Preparing and submitting your subject access request'",
         "personal_guide": "ICO, 'Requests for personal data about public authority employees'",
