@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.errors import BadInput
 from bot.law.exemptions import parse_exemptions, table
+from bot.law.report import RequestFacts
 from bot.law.regimes import REGIMES, Division, Law, regime
 from bot.tracking.outcome import Outcome  # the one Outcome: what a response or a review gave
 from bot.letters.answers import Answer, PartWithdrawal, answers_from_mapping, answers_to_mapping, withdrawals_from_json
@@ -163,6 +164,21 @@ class LetterFacts:
             if first is not None and second is not None and second < first:
                 raise BadInput(f"'{later}' ({second.isoformat()}) is before '{earlier}' ({first.isoformat()}); check the dates.")
 
+    # -- the deadline engine's facts ------------------------------------------------------------
+
+    @classmethod
+    def from_request(cls, request: RequestFacts, **letter: Any) -> LetterFacts:
+        """A letter's facts from the deadline engine's (the law, the division and every date a letter
+        holds, under the same names), with the letter's own fields in ``letter`` (which win)."""
+        shared = {name: getattr(request, name) for name in _SHARED_FIELDS}
+        return cls(**{**shared, **letter})
+
+    def request_facts(self, **overrides: Any) -> RequestFacts:
+        """The deadline engine's view of these facts (received: the day it was sent, unless told
+        otherwise); ``overrides`` replace fields (e.g. a review asked today)."""
+        shared = {name: getattr(self, name) for name in _SHARED_FIELDS}
+        return RequestFacts(**{**shared, "received": self.receipt, **overrides})
+
     # -- JSON -----------------------------------------------------------------------------------
 
     @classmethod
@@ -226,6 +242,11 @@ class LetterFacts:
                 value = list(value)
             out[f.name] = value
         return out
+
+
+# The fields a letter shares with the deadline engine's ``RequestFacts``, by name (the engine's
+# extension_notified, promised_by and identity dates are not a letter's).
+_SHARED_FIELDS = tuple(f.name for f in dataclasses.fields(RequestFacts) if f.name in {g.name for g in dataclasses.fields(LetterFacts)})
 
 
 def _law(value: Any) -> Law:

@@ -30,24 +30,7 @@ def day_date(d: date) -> str:
 
 def request_facts(facts: LetterFacts, **overrides: object) -> RequestFacts:
     """The deadline engine's view of ``facts``; ``overrides`` replace fields (e.g. a review asked today)."""
-    values = {
-        "law": facts.law,
-        "division": facts.division,
-        "received": facts.receipt,
-        "clarification_requested": facts.clarification_requested,
-        "clarification_received": facts.clarification_received,
-        "clarification_partial": facts.clarification_partial,
-        "earlier_pause_days": facts.earlier_pause_days,
-        "fee_notice": facts.fee_notice,
-        "fee_paid": facts.fee_paid,
-        "extended_to": facts.extended_to,
-        "responded": facts.responded,
-        "review_requested": facts.review_requested,
-        "review_responded": facts.review_responded,
-        "school": facts.school,
-    }
-    values.update(overrides)
-    return RequestFacts(**values)  # type: ignore[arg-type]
+    return facts.request_facts(**overrides)
 
 
 @dataclass(frozen=True)

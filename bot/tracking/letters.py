@@ -86,8 +86,8 @@ def letter_facts(
     facts = folded.facts
     latest = folded.review or folded.response
     response = folded.response
-    return LetterFacts(
-        law=facts.law,
+    return LetterFacts.from_request(
+        facts,
         authority=authority,
         title=title,
         sent=sent_on,
@@ -95,17 +95,6 @@ def letter_facts(
         division=Division(division),
         reference=reference,
         link=link,
-        received=facts.received,
-        clarification_requested=facts.clarification_requested,
-        clarification_received=facts.clarification_received,
-        clarification_partial=facts.clarification_partial,
-        earlier_pause_days=facts.earlier_pause_days,
-        fee_notice=facts.fee_notice,
-        fee_paid=facts.fee_paid,
-        extended_to=facts.extended_to,
-        responded=facts.responded,
-        review_requested=facts.review_requested,
-        review_responded=facts.review_responded,
         outcome=latest.outcome.value if latest else None,
         exemptions=(folded.review.exemptions if folded.review and folded.review.exemptions else response.exemptions) if response else (),
         questions=split_questions(questions),
@@ -114,6 +103,5 @@ def letter_facts(
         # The review outcome's own reading of each question, when it gave one; else the response's.
         answers=(folded.review.answers if folded.review and folded.review.answers else response.answers) if response else (),
         **_read_flags(latest),
-        school=facts.school,
         withdrawn_parts=folded.withdrawn_parts,
     )
