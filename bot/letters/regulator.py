@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.law.regimes import Law, regime
+from bot.law.report import DeadlineKey
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext
 from bot.letters.timeline import day_date, plain_date
@@ -87,7 +88,7 @@ def before_scottish_review(ctx: GroundContext) -> str | None:
         return None
     words = wording(facts.law)
     if facts.review_requested is None:
-        by = ctx.timeline.get("review_request_by")
+        by = ctx.timeline.get(DeadlineKey.REVIEW_REQUEST_BY)
         until = f" (you can require one until {day_date(by)})" if by and ctx.today <= by else ""
         return (f"The Scottish Information Commissioner takes an application only after a review: send "
                 f"{words.review} first{until}, with /letter review.")
@@ -123,7 +124,7 @@ def next_step(ctx: GroundContext) -> NextStep:
     words = wording(facts.law)
     if ctx.kind is not LetterKind.COMPLAINT:
         return NextStep(facts.authority, facts.authority)
-    by = ctx.timeline.get("complaint_by")
+    by = ctx.timeline.get(DeadlineKey.COMPLAINT_BY)
     window = ""
     if by is not None:
         state = "it closed on" if ctx.today > by else "by"
@@ -135,7 +136,7 @@ def next_step(ctx: GroundContext) -> NextStep:
 def window_warning(ctx: GroundContext) -> tuple[str, str, tuple] | None:
     """(code, message, dates) when the regulator's window closes within a week (the closed case is
     ``timing.complaint_window_closed``)."""
-    by = ctx.timeline.get("complaint_by")
+    by = ctx.timeline.get(DeadlineKey.COMPLAINT_BY)
     if by is None or ctx.today > by or (by - ctx.today).days > CLOSING_DAYS:
         return None
     words = wording(ctx.facts.law)

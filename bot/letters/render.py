@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from bot.errors import BadInput
-from bot.law.deadlines import DUAA_STOP_THE_CLOCK, DeadlineReport
+from bot.law.deadlines import DUAA_STOP_THE_CLOCK, DeadlineKey, DeadlineReport
 from bot.law.exemptions import Exemption
 from bot.law.regimes import ClockRule, regime
 from bot.letters.answers import AnswerStatus, PartWithdrawal, questions_with
@@ -176,19 +176,19 @@ def _letter_data(ctx: GroundContext, notes: str) -> tuple[dict[str, Any], date |
         "outcome": _OUTCOME_WORDS.get(facts.outcome.value, "") if facts.outcome else "",
         "review_requested": _d(facts.review_requested),
         "review_responded": _d(facts.review_responded),
-        "review_due": _d(timeline.get("review_due")),
+        "review_due": _d(timeline.get(DeadlineKey.REVIEW_DUE)),
         # Set only when the request for review arrived on a non-working day (SIC Decision 092/2026).
-        "review_due_later": _d(timeline.get("review_due_next_working_day")),
-        "review_due_max": _d(timeline.get("review_due_max")),
+        "review_due_later": _d(timeline.get(DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY)),
+        "review_due_max": _d(timeline.get(DeadlineKey.REVIEW_DUE_MAX)),
         "response_due": _d(statutory.due if statutory else None),
         "due": _d(due.due if due else None),
         # Which later reading ``due`` is: receipt on a non-working day taken as the next working
         # day (the 2018 s.45 Code as some authorities read it; SIC Decision 092/2026), or a school's 60-working-day backstop (SI 2004/3364 reg 3), never
         # to be worded as the other.
         "due_is_later_reading": bool(
-            due and statutory and due.due != statutory.due and due.key == "response_due_next_working_day"
+            due and statutory and due.due != statutory.due and due.key == DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY
         ),
-        "school_due": bool(due and due.key == "school_backstop"),
+        "school_due": bool(due and due.key == DeadlineKey.SCHOOL_BACKSTOP),
         "days_late": timeline.days_late,
         "days_unit": "working days" if words.working_days else "days",
         "questions": list(facts.questions),
@@ -262,13 +262,13 @@ def _stated_deadline(ctx: GroundContext, data: dict[str, Any]) -> date | None:
     facts, timeline = ctx.facts, ctx.timeline
     if ctx.kind is LetterKind.REVIEW:
         report = _report_if(ctx, review_requested=facts.review_requested or ctx.today)
-        due, due_max = report.get("review_due"), report.get("review_due_max")
+        due, due_max = report.get(DeadlineKey.REVIEW_DUE), report.get(DeadlineKey.REVIEW_DUE_MAX)
         data["deadline"] = _d(due.due if due else None)
         data["deadline_max"] = _d(due_max.due if due_max else None)
         return due.due if due else None
     if ctx.kind is LetterKind.CHASER:
         chase_by = timeline.calendar.nth_working_day_after(ctx.today, CHASE_WORKING_DAYS)
-        by = timeline.get("review_request_by")
+        by = timeline.get(DeadlineKey.REVIEW_REQUEST_BY)
         if by is not None and ctx.today < by < chase_by and regime(facts.law).review_before_regulator:
             chase_by = by  # never let the chaser run past the window to require a review
         data["deadline"] = _d(chase_by)
@@ -278,9 +278,9 @@ def _stated_deadline(ctx: GroundContext, data: dict[str, Any]) -> date | None:
     if ctx.kind is LetterKind.CLARIFICATION:
         received = facts.clarification_received or ctx.today
         report = _report_if(ctx, clarification_received=received)
-        key = "clarified_part_due" if facts.clarification_partial else "response_due"
+        key = DeadlineKey.CLARIFIED_PART_DUE if facts.clarification_partial else DeadlineKey.RESPONSE_DUE
         found = report.get(key)
-        rest = report.get("response_due") if facts.clarification_partial else None
+        rest = report.get(DeadlineKey.RESPONSE_DUE) if facts.clarification_partial else None
         data["deadline"] = _d(found.due if found else None)
         data["rest_due"] = _d(rest.due if rest else None)
         data["rest_passed"] = bool(rest and rest.due < ctx.today)

@@ -16,7 +16,7 @@ from datetime import date
 from bot.law.calendar import WorkingDayCalendar, calendar_for
 from bot.law.counting import WEEKDAYS
 from bot.law.counting import plain_date
-from bot.law.deadlines import Deadline, DeadlineReport, RequestFacts, compute_deadlines
+from bot.law.deadlines import Deadline, DeadlineKey, DeadlineReport, RequestFacts, compute_deadlines
 from bot.law.regimes import Law, regime
 from bot.letters.facts import LetterFacts
 
@@ -47,9 +47,9 @@ class Timeline:
     @property
     def statutory_due(self) -> Deadline | None:
         """The ICO reading of the response deadline (or the extended one, when extended)."""
-        if self.facts.extended_to is not None and self.report.get("response_due_extended"):
-            return self.report.get("response_due_extended")
-        return self.report.get("response_due")
+        if self.facts.extended_to is not None and self.report.get(DeadlineKey.RESPONSE_DUE_EXTENDED):
+            return self.report.get(DeadlineKey.RESPONSE_DUE_EXTENDED)
+        return self.report.get(DeadlineKey.RESPONSE_DUE)
 
     @property
     def late(self) -> bool:
@@ -62,7 +62,7 @@ class Timeline:
     def review_late_after(self) -> date | None:
         """The day after which the review is late on every reading: when the request for review
         arrived on a non-working day, the later reading (SIC Decision 092/2026)."""
-        found = [d for d in (self.get("review_due"), self.get("review_due_next_working_day")) if d is not None]
+        found = [d for d in (self.get(DeadlineKey.REVIEW_DUE), self.get(DeadlineKey.REVIEW_DUE_NEXT_WORKING_DAY)) if d is not None]
         return max(found) if found else None
 
     def with_overrides(self, **overrides: object) -> DeadlineReport:
@@ -70,16 +70,16 @@ class Timeline:
         return compute_deadlines(request_facts(self.facts, **overrides))
 
 
-_LATENESS_KEYS = ("response_due", "response_due_next_working_day")
+_LATENESS_KEYS = (DeadlineKey.RESPONSE_DUE, DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY)
 
 
 def lateness_due(report: DeadlineReport, facts: LetterFacts) -> Deadline | None:
     """The latest reading of the response deadline: only after it is a response surely late."""
     keys = list(_LATENESS_KEYS)
     if facts.extended_to is not None:
-        keys.append("response_due_extended")
+        keys.append(DeadlineKey.RESPONSE_DUE_EXTENDED)
     if facts.school:
-        keys.append("school_backstop")
+        keys.append(DeadlineKey.SCHOOL_BACKSTOP)
     found = [d for d in (report.get(k) for k in keys) if d is not None]
     return max(found, key=lambda d: d.due) if found else None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.law.regimes import Law, laws_where
+from bot.law.report import DeadlineKey
 from bot.letters import regulator
 from bot.letters.grounds import GroundContext
 from bot.letters.timeline import day_date
@@ -60,21 +61,21 @@ def _not_yet_due(ctx: GroundContext, code: str, what: str) -> TimingWarning | No
         return TimingWarning(code, f"No response deadline is running, so the response is not late yet. {notes}", ())
     if ctx.today > due.due:
         return None
-    first = timeline.report.get("response_due")
+    first = timeline.report.get(DeadlineKey.RESPONSE_DUE)
     reading = ""
     if first is not None and first.due != due.due:
-        if due.key == "response_due_next_working_day":
+        if due.key == DeadlineKey.RESPONSE_DUE_NEXT_WORKING_DAY:
             reading = (
                 f" The request arrived on a non-working day ({day_date(facts.receipt)}): the ICO counts from that day, "
                 f"giving {day_date(first.due)}, but some authorities count from the next working day, giving "
                 f"{day_date(due.due)}; foibot waits for the later date."
             )
-        elif due.key == "school_backstop":
+        elif due.key == DeadlineKey.SCHOOL_BACKSTOP:
             reading = (
                 f" A school or academy has until the earlier of the 20th school day or the 60th working day "
                 f"({day_date(due.due)}); foibot has no school calendar, so it waits for the 60th."
             )
-        elif due.key == "response_due_extended":
+        elif due.key == DeadlineKey.RESPONSE_DUE_EXTENDED:
             reading = f" The authority extended the time for its response; the extended limit is {day_date(due.due)}."
     dates = tuple(sorted({d for d in (first.due if first else None, due.due) if d is not None}))
     return TimingWarning(
@@ -102,7 +103,7 @@ def _chaser_too_early(ctx: GroundContext) -> TimingWarning | None:
 
 def _chaser_review_window(ctx: GroundContext) -> TimingWarning | None:
     """FOISA/EISR: after no response, the route is a requirement for review, within its own window."""
-    by = ctx.timeline.get("review_request_by")
+    by = ctx.timeline.get(DeadlineKey.REVIEW_REQUEST_BY)
     if by is None or ctx.facts.responded is not None or not ctx.timeline.late:
         return None
     law = wording(ctx.facts.law)
@@ -116,7 +117,7 @@ def _chaser_review_window(ctx: GroundContext) -> TimingWarning | None:
 
 
 def _review_window_closed(ctx: GroundContext) -> TimingWarning | None:
-    by = ctx.timeline.get("review_request_by")
+    by = ctx.timeline.get(DeadlineKey.REVIEW_REQUEST_BY)
     if by is None or ctx.today <= by:
         return None
     return TimingWarning(
@@ -144,14 +145,14 @@ def _complaint_before_ico_review(ctx: GroundContext) -> TimingWarning | None:
     if facts.review_responded is not None:
         return None
     if facts.review_requested is None:
-        by = ctx.timeline.get("review_request_by")
+        by = ctx.timeline.get(DeadlineKey.REVIEW_REQUEST_BY)
         until = f" You can still ask for one until {day_date(by)}." if by and ctx.today <= by else ""
         return TimingWarning(
             "complaint_before_review",
             f"The ICO normally expects you to have asked for an internal review first.{until}",
             (by,) if by else (),
         )
-    limit = ctx.timeline.get("review_due_max") or ctx.timeline.get("review_due")
+    limit = ctx.timeline.get(DeadlineKey.REVIEW_DUE_MAX) or ctx.timeline.get(DeadlineKey.REVIEW_DUE)
     if limit is not None and ctx.today <= limit:
         return TimingWarning(
             "complaint_before_review",
@@ -169,7 +170,7 @@ def _complaint_sar_before_due(ctx: GroundContext) -> TimingWarning | None:
 
 
 def _complaint_window_closed(ctx: GroundContext) -> TimingWarning | None:
-    by = ctx.timeline.get("complaint_by")
+    by = ctx.timeline.get(DeadlineKey.COMPLAINT_BY)
     if by is None or ctx.today <= by:
         return None
     law = wording(ctx.facts.law)
