@@ -7,6 +7,11 @@ The planner reads only this table; adding a rung is one entry.
 ``stage`` orders the kinds along a request's life. Two alerts of one request compare by
 (deadline date, stage): the greater one *supersedes* the other, which is how, after downtime,
 only the latest still-actionable alert of a request is sent.
+
+Some kinds *yield*: on a day another alert of the same request already has, they move to the next
+day they may come on instead of being dropped (``planner.one_a_day``). They are the alerts that
+can wait a day without losing their point: the member's own clocks and the reminders to answer a
+request for clarification.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ class Chain(enum.StrEnum):
     COMPLAINT_BY = "complaint-by"
     MEMBER_REMINDER = "member-reminder"  # a day the member chose (bot/tracking/clocks.py)
     PUBLICATION_CHECK = "publication-check"  # the day a refusal said the information would be published
+    # The day the authority asked the member to clarify (FOIA s.1(3)): the clock is stopped until
+    # the member answers, so the reminders count from the question, not from a deadline.
+    CLARIFICATION_ASKED = "clarification-asked"
 
 
 class Offset(enum.StrEnum):
@@ -45,6 +53,7 @@ STATUS_ALIASES: dict[str, str] = {
 # While a clarification is awaited the response deadlines are only cached when one part was
 # clarified and the rest kept their date (the PHSO case); a full restart leaves none to plan from.
 WAITING = frozenset({"waiting_response", "waiting_clarification"})
+AWAITING_MEMBER = frozenset({"waiting_clarification"})
 NOT_FULLY_SUCCESSFUL = frozenset({"partially_successful", "rejected", "not_held"})
 IN_REVIEW = frozenset({"internal_review"})
 
@@ -64,9 +73,33 @@ class AlertKind:
     # still sent late, once, rather than superseded by the ladder's alerts.
     own_clock: bool = False
     notice: bool = False  # news, not a deadline: never planned, superseded or cancelled by the planner
+    weeks_after: int = 0  # whole weeks after the working-day offset (a weekly reminder), then a working day
+    yields: bool = False  # gives its day to another alert of the request and comes the next free day
+
+    @property
+    def waits_for_member(self) -> bool:
+        """A reminder to the member to act, counted from the authority's question, not a deadline."""
+        return self.chain is Chain.CLARIFICATION_ASKED
 
 
 KINDS: tuple[AlertKind, ...] = (
+    # FOIA s.1(3) with s.10(6) (EIR reg 9(2), 9(4); FOISA s.1(3); subject access: DUAA 2025 s.76):
+    # while the authority waits for the member's clarification it need not answer, and the clock
+    # is stopped. The member is reminded 3 working days after the question, then weekly, 3 times
+    # at most. ICO, "Interpreting and clarifying requests":
+    # https://ico.org.uk/for-organisations/foi/freedom-of-information-and-environmental-information-regulations/interpreting-and-clarifying-requests/
+    AlertKind(
+        "clarification_reminder_1", "Your clarification is awaited", 1, Chain.CLARIFICATION_ASKED, 3,
+        statuses=AWAITING_MEMBER, yields=True,
+    ),
+    AlertKind(
+        "clarification_reminder_2", "Your clarification is awaited", 2, Chain.CLARIFICATION_ASKED, 3,
+        statuses=AWAITING_MEMBER, weeks_after=1, yields=True,
+    ),
+    AlertKind(
+        "clarification_reminder_3", "Your clarification is awaited", 3, Chain.CLARIFICATION_ASKED, 3,
+        statuses=AWAITING_MEMBER, weeks_after=2, yields=True,
+    ),
     # FOIA s.10(1), EIR reg 5(2), FOISA s.10(1): the answer is owed by the 20th working day.
     AlertKind("response_due_soon", "Response due soon", 10, Chain.RESPONSE_DUE, 0, uses_lead_days=True, expires=True),
     AlertKind("response_due_today", "Response due today", 20, Chain.RESPONSE_DUE, 0, expires=True),
@@ -92,8 +125,11 @@ KINDS: tuple[AlertKind, ...] = (
     ),
     # Clocks the member sets, and the publication a refusal promised (FOIA s.22, FOISA s.27, EIR reg
     # 12(4)(d)): on the day itself, whatever the request's status.
-    AlertKind("publication_check", "Check it was published", 90, Chain.PUBLICATION_CHECK, 0, statuses=None, own_clock=True),
-    AlertKind("member_reminder", "Your reminder", 95, Chain.MEMBER_REMINDER, 0, statuses=None, own_clock=True),
+    AlertKind(
+        "publication_check", "Check it was published", 90, Chain.PUBLICATION_CHECK, 0, statuses=None, own_clock=True,
+        yields=True,
+    ),
+    AlertKind("member_reminder", "Your reminder", 95, Chain.MEMBER_REMINDER, 0, statuses=None, own_clock=True, yields=True),
 )
 
 # Notices: one-off DMs about news from outside (WhatDoTheyKnow), put in the outbox by the service
@@ -120,6 +156,9 @@ def kind_named(name: str) -> AlertKind:
 
 def base_status(status: str) -> str:
     return STATUS_ALIASES.get(status, status)
+
+
+CLARIFICATION_REMINDERS = frozenset(kind.name for kind in KINDS if kind.waits_for_member)
 
 
 def supersession_key(kind: str, deadline_on: object) -> tuple[object, int]:

@@ -13,9 +13,10 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.law.entry import ClockRule
 from bot.law.regimes import Law, Regime, regime
 from bot.law.report import DeadlineKey
-from bot.reminders.kinds import kind_named
+from bot.reminders.kinds import CLARIFICATION_REMINDERS, kind_named
 from bot.reminders.planner import deadline_dates
 from bot.templates import render
 
@@ -107,6 +108,9 @@ def law_facts(law: str) -> dict[str, str]:
         "complaint_rule": r.complaint_rule,
         "no_response_route": r.no_response_route,
         "no_review_note": r.no_review_note,
+        "clarification_citation": r.clarification_citation,
+        # Subject access (DUAA 2025 s.76): the month stands still and runs on; elsewhere it starts again.
+        "clarification_pauses": "yes" if r.clarification is ClockRule.PAUSE else "",
     }
 
 
@@ -141,6 +145,10 @@ def render_alert(context: AlertContext, *, letters: bool = False, clean: Callabl
         letters=letters and not context.following,
         note=note,
         following=context.following,
+        reminder_number=kind.stage if kind.waits_for_member else 0,
+        reminders_in_all=len(CLARIFICATION_REMINDERS),
+        # A clarification of one part leaves the other parts' date running (the PHSO case).
+        partial=any(key.startswith(DeadlineKey.RESPONSE_DUE) for key in dates),
     ).strip()
     if len(text) > DISCORD_MESSAGE_LIMIT:  # a very long title: cut, never fail to deliver
         text = text[: DISCORD_MESSAGE_LIMIT - 1] + "…"

@@ -14,6 +14,12 @@ request, so the outbox always matches the request's status and deadlines:
 
 A response cancels the response alerts (the status leaves ``waiting_response``); a clarification
 restart moves them (new deadline dates are new keys: the old ones are cancelled, the new inserted).
+A request for clarification plans the reminders to the member (counted from the day of the latest
+``clarification_requested`` event); the clarification sent, or the part withdrawn, ends the wait,
+so the next reconcile cancels the reminders still pending and plans the new deadline's ladder.
+
+The planner is told which of the member's alerts were already sent (and when) and which are
+snoozed, so its one-alert-a-day rule (``planner.one_a_day``) counts what already arrived today.
 
 "Stop alerts for this request" is a row in ``alert_mutes``: while it exists the planner plans
 nothing for the request, so every reconcile cancels what is pending. Deleting it resumes alerts.
@@ -22,11 +28,11 @@ nothing for the request, so every reconcile cancels what is pending. Deleting it
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db import DEFAULT_ZONE_KEY
@@ -44,7 +50,7 @@ from bot.reminders.planner import (
     fire_instant,
     plan_alerts,
 )
-from bot.reminders.kinds import is_notice
+from bot.reminders.kinds import AWAITING_MEMBER, base_status, is_notice
 from bot.reminders.wakeups import wake_after_commit
 
 if TYPE_CHECKING:
@@ -54,6 +60,7 @@ log = logging.getLogger(__name__)
 
 SNOOZE_DAYS = 3
 EXTENSION_EVENTS = frozenset({"extension"})
+CLARIFICATION_ASKED = "clarification_requested"  # the event that stops the clock (FOIA s.1(3))
 _UNIQUE = ["request_id", "user_id", "kind", "deadline_on"]
 
 
@@ -103,13 +110,48 @@ async def request_snapshot(session: AsyncSession, request: Request) -> RequestSn
         select(Event.id).where(Event.request_id == request.id, Event.kind.in_(EXTENSION_EVENTS)).limit(1)
     )
     stopped = await session.scalar(select(AlertMute.request_id).where(AlertMute.request_id == request.id))
-    return RequestSnapshot(request.status, request.deadlines or {}, extended=extended is not None, stopped=stopped is not None)
+    asked = None
+    if base_status(request.status) in AWAITING_MEMBER:
+        # The round still open is the latest (FOIA s.1(3)): the reminders count from its question.
+        asked = await session.scalar(
+            select(func.max(Event.occurred_on)).where(Event.request_id == request.id, Event.kind == CLARIFICATION_ASKED)
+        )
+    return RequestSnapshot(request.status, request.deadlines or {}, extended=extended is not None,
+                           stopped=stopped is not None, clarification_asked=asked)
 
 
-async def plan_for(session: AsyncSession, request: Request, *, now: datetime, user_id: int | None = None) -> list[PlannedAlert]:
+async def _rows(session: AsyncSession, request: Request, member: int) -> list[Any]:
+    """The member's alert rows of the request, as the planner and ``_apply_plan`` read them."""
+    return list((await session.exec(
+        select(Alert.id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at, Alert.attempts, Alert.snoozed_until,
+               Alert.sent_at)
+        .where(Alert.request_id == request.id, Alert.user_id == member)
+    )).all())
+
+
+def _history(rows: list[Any], now: datetime) -> tuple[dict[tuple[str, date], datetime], dict[tuple[str, date], datetime]]:
+    """(delivered, snoozed) for the planner's one-a-day rule: when each sent (or in-flight) alert
+    went out, and when each snoozed one will come."""
+    delivered: dict[tuple[str, date], datetime] = {}
+    snoozed: dict[tuple[str, date], datetime] = {}
+    for row in rows:
+        key = (row.kind, row.deadline_on)
+        if row.state == "sent":
+            delivered[key] = row.sent_at or row.fire_at
+        elif row.state == "sending":
+            delivered[key] = now
+        elif row.state == "pending" and row.snoozed_until is not None:
+            snoozed[key] = row.snoozed_until
+    return delivered, snoozed
+
+
+async def plan_for(
+    session: AsyncSession, request: Request, *, now: datetime, user_id: int | None = None, rows: list[Any] | None = None
+) -> list[PlannedAlert]:
     """What the planner wants for ``request`` now (no writes), for its owner or, given
     ``user_id``, for a member following it (their own settings; the owner's "Stop alerts"
-    stops only the owner's)."""
+    stops only the owner's, and the reminders to clarify are the owner's alone: only they can
+    answer the authority). ``rows``: the member's alert rows, when the caller has read them."""
     try:
         calendar = await request_calendar(session, request)
     except ValueError:
@@ -119,6 +161,8 @@ async def plan_for(session: AsyncSession, request: Request, *, now: datetime, us
     member = request.owner_id if user_id is None else user_id
     if member != request.owner_id:
         snapshot = RequestSnapshot(snapshot.status, snapshot.deadlines, extended=snapshot.extended)
+    delivered, snoozed = _history(rows if rows is not None else await _rows(session, request, member), now)
+    snapshot = replace(snapshot, delivered=delivered, snoozed=snoozed)
     return plan_alerts(snapshot, calendar, await member_prefs(session, member), now)
 
 
@@ -132,13 +176,15 @@ async def reconcile_alerts(session: AsyncSession, request: Request, *, now: date
     inside the caller's transaction."""
     if request.id is None:
         await session.flush()
-    planned = await plan_for(session, request, now=now)
-    result = await _apply_plan(session, request, planned, now)
+    rows = await _rows(session, request, request.owner_id)
+    planned = await plan_for(session, request, now=now, rows=rows)
+    result = await _apply_plan(session, request, planned, now, rows=rows)
     # Followers (issue 16) get the same ladder as rows of their own, while the request is shared.
     followers = (await session.exec(select(Follow.user_id).where(Follow.request_id == request.id))).scalars().all()
     for follower in followers:
-        wanted = await plan_for(session, request, now=now, user_id=follower) if request.visibility == "server" else []
-        one = await _apply_plan(session, request, wanted, now, user_id=follower)
+        theirs = await _rows(session, request, follower)
+        wanted = await plan_for(session, request, now=now, user_id=follower, rows=theirs) if request.visibility == "server" else []
+        one = await _apply_plan(session, request, wanted, now, user_id=follower, rows=theirs)
         result.inserted, result.moved = result.inserted + one.inserted, result.moved + one.moved
         result.revived, result.cancelled = result.revived + one.revived, result.cancelled + one.cancelled
     if result.changed:
@@ -147,13 +193,12 @@ async def reconcile_alerts(session: AsyncSession, request: Request, *, now: date
 
 
 async def _apply_plan(
-    session: AsyncSession, request: Request, planned: list[PlannedAlert], now: datetime, *, user_id: int | None = None
+    session: AsyncSession, request: Request, planned: list[PlannedAlert], now: datetime, *, user_id: int | None = None,
+    rows: list[Any] | None = None,
 ) -> Reconciled:
     member = request.owner_id if user_id is None else user_id
-    rows = (await session.exec(
-        select(Alert.id, Alert.kind, Alert.deadline_on, Alert.state, Alert.fire_at, Alert.attempts, Alert.snoozed_until)
-        .where(Alert.request_id == request.id, Alert.user_id == member)
-    )).all()
+    if rows is None:
+        rows = await _rows(session, request, member)
     existing = {(row.kind, row.deadline_on): row for row in rows}
     result = Reconciled()
     earliest: datetime | None = None

@@ -28,6 +28,10 @@ CITATION = {
     "review_due": lambda r: r.review_period.citation,
     "review_overdue": lambda r: r.review_period.citation,
     "complaint_window_closing": lambda r: r.complaint_window.citation,
+    # While the authority waits for the member: the law that stops the clock (FOIA s.1(3), s.10(6)).
+    "clarification_reminder_1": lambda r: r.clarification_citation,
+    "clarification_reminder_2": lambda r: r.clarification_citation,
+    "clarification_reminder_3": lambda r: r.clarification_citation,
     # Clocks the member sets (issue 15): their own words, not a law's limit (see test_member_clocks).
     "member_reminder": lambda r: "",
     "publication_check": lambda r: "",

@@ -44,6 +44,8 @@ def test_every_kind_in_the_table_is_covered_by_a_test_below() -> None:
         "response_due_soon", "response_due_today", "response_overdue", "response_very_overdue",
         "review_window_closing", "review_due", "review_overdue", "complaint_window_closing",
         "member_reminder", "publication_check",  # tests/unit/reminders/test_member_clocks.py
+        # tests/unit/reminders/test_clarification_reminders.py
+        "clarification_reminder_1", "clarification_reminder_2", "clarification_reminder_3",
     }
     assert {kind.name for kind in KINDS} == covered
 
