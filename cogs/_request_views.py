@@ -23,7 +23,7 @@ from bot.tracking import EVENTS, STAGES, STATUS_INFO, UPDATE_KINDS, EventKind, O
 from bot.tracking.describe import event_line
 from bot.tracking.events import RESPONSE_OUTCOMES, why_not
 from bot.tracking.limits import LINK_MAX, NOTE_MAX, QUESTIONS_MAX, REFERENCE_MAX, TITLE_MAX
-from cogs._shared import before_form, guarded, safe, stamp, viewer_of
+from cogs._shared import before_form, guarded, safe, stamp, take_down, viewer_of
 
 if TYPE_CHECKING:
     from bot.services.pictures import Picture
@@ -167,8 +167,11 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"r
                 await interaction.response.edit_message(content=f"Kept {self.public_id}.", view=None)
                 return
             await interaction.response.defer()  # a transaction follows: acknowledge first
-            title = await service.delete_request(interaction.client.db, viewer_of(interaction), self.public_id)  # type: ignore[attr-defined]
-            await interaction.edit_original_response(content=f"Deleted {self.public_id} “{safe(title, 120)}” and its timeline.", view=None)
+            deleted = await service.delete_request(interaction.client.db, viewer_of(interaction), self.public_id)  # type: ignore[attr-defined]
+            removed = await take_down(interaction.client, deleted.messages)  # after the commit, best effort
+            cards = f" and {removed} board card message(s)" if removed else ""
+            await interaction.edit_original_response(
+                content=f"Deleted {self.public_id} “{safe(deleted.title, 120)}”, its timeline{cards}.", view=None)
 
         await guarded(interaction, confirm(), f"button {self.custom_id}")
 

@@ -82,3 +82,13 @@ async def guarded(interaction: discord.Interaction, work: Awaitable[None], what:
         await work
     except Exception as exc:
         await report_error(interaction, exc, what=what)
+
+
+async def take_down(client: discord.Client, messages: tuple[tuple[int, int], ...]) -> int:
+    """Delete board card messages whose rows are gone (data erased, a request deleted), through the
+    board cog's poster; best effort, after the commit. Returns how many went."""
+    get_cog = getattr(client, "get_cog", None)
+    poster = getattr(get_cog("Board"), "poster", None) if get_cog is not None else None
+    if poster is None:
+        return 0
+    return sum([await poster.delete_message(channel_id, message_id) for channel_id, message_id in messages])

@@ -60,9 +60,9 @@ class DiscordPoster:
         return await self._send(channel_id, text, nonce, None)
 
     async def delete_message(self, channel_id: int, message_id: int) -> bool:
-        """Best effort (a member's data erased): a message already gone, or a channel we lost, is fine."""
+        """Best effort (data erased, a request deleted): a message already gone, or a channel we lost, is fine."""
         try:
-            await self.client.http.delete_message(channel_id, message_id, reason="a member erased their foibot data")
+            await self.client.http.delete_message(channel_id, message_id, reason="a member erased their foibot data or deleted a request")
         except _ERRORS as exc:
             log.info("could not delete message %s in %s: %s", message_id, channel_id, exc)
             return False

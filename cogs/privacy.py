@@ -18,7 +18,7 @@ from discord.ext import commands
 
 from bot.client import FoiView
 from bot.services import privacy as service
-from cogs._shared import guarded, safe
+from cogs._shared import guarded, safe, take_down
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -50,11 +50,7 @@ class EraseButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"pri
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         erased = await service.erase_member(interaction.client.db, self.user_id)  # type: ignore[attr-defined]
-        board = interaction.client.get_cog("Board")  # type: ignore[attr-defined]
-        removed = 0
-        for channel_id, message_id in erased.messages:  # after the commit, best effort
-            if board is not None and await board.poster.delete_message(channel_id, message_id):
-                removed += 1
+        removed = await take_down(interaction.client, erased.messages)  # after the commit, best effort
         await interaction.followup.send(
             f"Done: foibot no longer holds anything about you. Deleted {service.summary(erased.counts)}"
             + (f"; {removed} of {len(erased.messages)} board card message(s) removed." if erased.messages else "."),

@@ -28,7 +28,7 @@ from bot.errors import BadInput, InvalidTransition, NotAllowed
 from bot.law.counting import long_date
 from bot.law.deadlines import RequestFacts
 from bot.law.regimes import Division, Law
-from bot.models import Authority, Event, Request
+from bot.models import Authority, BoardCard, Event, Request
 from bot.reminders import outbox
 from bot.services import Viewer, authorities, normalise_public_id, not_found, unused_public_id, visible_to
 from bot.services import board
@@ -318,15 +318,26 @@ def _move_sent_date(events: list[Event], sent: date) -> None:
             event.occurred_on = sent
 
 
-async def delete_request(db: Database, viewer: Viewer, public_id: str) -> str:
-    """Delete a request and its timeline and alerts (owner only); returns its title."""
+@dataclass(frozen=True)
+class DeletedRequest:
+    title: str
+    messages: tuple[tuple[int, int], ...]  # (channel id, message id) of its board cards, to take down
+
+
+async def delete_request(db: Database, viewer: Viewer, public_id: str) -> DeletedRequest:
+    """Delete a request and its timeline, alerts and board cards (owner only). The cards' messages
+    are returned so the caller can take them down once the deletion is committed."""
     async with db.transaction() as session:
         request, _ = await _load(session, viewer, public_id, for_change=True)
+        cards = (await session.exec(
+            select(BoardCard.channel_id, BoardCard.message_id)
+            .where(col(BoardCard.request_id) == request.id, col(BoardCard.message_id).is_not(None),
+                   col(BoardCard.channel_id).is_not(None)))).all()
         # events and alerts go with it (ON DELETE CASCADE); a draft that became it keeps living.
         await session.exec(delete(Event).where(col(Event.request_id) == request.id))  # type: ignore[call-overload]
         await session.exec(delete(Request).where(col(Request.id) == request.id))  # type: ignore[call-overload]
         log.info("request %s deleted by %s", request.public_id, viewer.user_id)
-        return request.title
+        return DeletedRequest(request.title, tuple((int(c), int(m)) for c, m in cards))
 
 
 # Listing and searching live in their own module; re-exported so callers keep one entry point.
@@ -340,7 +351,7 @@ from bot.services.request_list import (  # noqa: E402
 )
 
 __all__ = [
-    "LIST_PAGE_SIZE", "RequestDetail", "RequestPage", "RequestSummary", "Scope", "append_event", "base_facts",
+    "LIST_PAGE_SIZE", "DeletedRequest", "RequestDetail", "RequestPage", "RequestSummary", "Scope", "append_event", "base_facts",
     "create_request", "create_request_in", "delete_request", "edit_request", "get_own_request", "get_request",
     "list_requests", "search_requests", "timeline",
 ]

@@ -15,6 +15,7 @@ from bot.models import Authority, Event, Request
 from bot.reminders import outbox
 from bot.services import Viewer
 from bot.services.requests import (
+    DeletedRequest,
     NewRequest,
     RequestChanges,
     append_event,
@@ -267,7 +268,7 @@ async def test_sharing_and_clearing_fields(db: Database) -> None:
 async def test_deleting_a_request_removes_its_timeline_but_not_the_authority(db: Database) -> None:
     public_id = await log_phso(db)
     await append_event(db, OWNER, public_id, "acknowledged", on="29/03/2022", now=at(date(2022, 4, 1)))
-    assert await delete_request(db, OWNER, public_id) == "Number of caseworkers employed by the PHSO"
+    assert await delete_request(db, OWNER, public_id) == DeletedRequest("Number of caseworkers employed by the PHSO", messages=())
     (counts, rows) = await snapshot(db)
     assert counts == (1, 0, 0) and rows == []
     with pytest.raises(NotFound):

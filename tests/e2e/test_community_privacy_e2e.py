@@ -44,6 +44,15 @@ async def test_privacy_delete_leaves_no_row_naming_the_member_and_removes_their_
     await (await fake.click(card, f"board:follow:{public_id}", user=fake.bob)).reply()
     await fake.wait_for(lambda: len(fake.channel_messages(board)) >= 2, timeout=15, what="the overdue card")
 
+    # A second shared request, deleted: its card goes from the channel with it.
+    picked = await fake.slash("request log", {"authority": PHSO, "visibility": "server"}, user=fake.alice)
+    second = (await (await fake.submit_modal(picked, {"title": "Outsourcing", "sent_on": "today"})).reply()).content.split("**")[1]
+    await fake.wait_for(lambda: len(fake.channel_messages(board)) >= 3, timeout=15, what="the second request's card")
+    asked = await (await fake.slash("request delete", {"request": second}, user=fake.alice)).reply()
+    gone = await (await fake.click(asked, f"req:delete:{second}", user=fake.alice)).reply()
+    assert f"Deleted {second}" in gone.text and "1 board card message(s)" in gone.text
+    assert all(second not in m.text for m in fake.channel_messages(board))
+
     asked = await (await fake.slash("privacy delete", user=fake.alice)).reply()
     assert asked.ephemeral and "tracked request" in asked.text and "can't be undone" in asked.text
     done = await (await fake.click(asked, f"privacy:erase:{fake.alice.id}", user=fake.alice)).reply()

@@ -18,7 +18,7 @@ from bot.services import Viewer
 from bot.services import privacy
 from bot.services import server as server_settings
 from bot.services.board_delivery import CommunityLoop
-from bot.services.requests import NewRequest, append_event, create_request
+from bot.services.requests import NewRequest, append_event, create_request, delete_request
 
 pytestmark = pytest.mark.asyncio
 
@@ -98,6 +98,17 @@ async def test_a_card_erased_while_it_was_being_posted_has_its_message_taken_dow
     poster.while_posting = the_owner_erases_their_data
     assert await loop(db, poster, "w1").post_due_cards() == 0
     assert len(poster.cards) == 1 and len(poster.deleted) == 1 and poster.deleted[0][0] == 501
+    async with db.session() as session:
+        assert (await session.exec(select(BoardCard))).all() == []
+
+
+async def test_deleting_a_request_hands_back_its_posted_cards_to_take_down(db: Database) -> None:
+    await setup_server(db)
+    detail = await create_request(db, OWNER, NewRequest("Anytown Council", "Bin data", "02/03/2026", visibility="server"), now=NOW)
+    poster = FakePoster()
+    await loop(db, poster, "w1").post_due_cards()
+    deleted = await delete_request(db, OWNER, detail.public_id)
+    assert deleted.title == "Bin data" and len(deleted.messages) == 1 and deleted.messages[0][0] == 501
     async with db.session() as session:
         assert (await session.exec(select(BoardCard))).all() == []
 
