@@ -20,6 +20,7 @@ from bot.law.regimes import ClockRule, regime
 from bot.letters.answers import AnswerStatus, PartWithdrawal, questions_with
 from bot.letters.facts import LetterFacts
 from bot.letters.grounds import GroundContext, context, ground, validate_ground_ids
+from bot.letters.reasons import check_reasons, review_reasons
 from bot.letters.regulator import NextStep, before_scottish_review, enclosures, next_step, recipient
 from bot.letters.timeline import count_late, plain_date
 from bot.letters.timing import TimingWarning, timing_warnings
@@ -49,6 +50,7 @@ class Letter:
     warnings: list[TimingWarning] = field(default_factory=list)
     deadline_stated: date | None = None
     ground_ids: tuple[str, ...] = ()
+    reason_ids: tuple[str, ...] = ()  # reasons the member stated from the menu (``bot.letters.reasons``)
     recipient: str = ""  # who it is sent to: the regulator for a complaint, never the authority
     next_step: NextStep | None = None  # where it goes; for a complaint the form, the window and the enclosures
 
@@ -64,30 +66,36 @@ def render_letter(
     today: date,
     *,
     notes: str | None = None,
+    reasons: Iterable[str] = (),
+    unsigned: bool = False,
 ) -> Letter:
     """The letter of ``kind`` for ``facts`` on ``today``, arguing ``ground_ids`` (table order).
 
     ``notes`` is the member's own paragraph (for a clarification reply, the clarification itself).
-    Raises ``BadInput`` for a ground that does not fit, a FOISA/EISR review without a reason, or a
+    ``reasons`` are reasons the member picked from the review's menu (``review_reasons``), written
+    after the grounds; a reason whose ground the facts support is written as that ground.
+    ``unsigned``: a copy for someone other than the requester, with no name under it.
+    Raises ``BadInput`` for a ground that does not fit, a review without a reason, or a
     clarification reply without the clarification.
     """
     ctx = context(kind, facts, today)
-    ids = validate_ground_ids(ctx, ground_ids)
-    notes = normalise_notes(notes)
     kind = ctx.kind
+    stated = check_reasons(facts.law, reasons) if kind is LetterKind.REVIEW else []
+    if reasons and kind is not LetterKind.REVIEW:
+        raise BadInput("Reasons from the menu go in a review letter only.")
+    supported = {r.id for r in review_reasons(facts.law) if ground(r.id).supported(ctx)}
+    ids = validate_ground_ids(ctx, [*ground_ids, *(i for i in stated if i in supported)])
+    stated = [i for i in stated if i not in supported]
+    notes = normalise_notes(notes)
     words = wording(facts.law)
-    if kind is LetterKind.REVIEW and words.review_needs_reason and not ids:
-        raise BadInput(
-            f"A {words.review} must say why you are dissatisfied ({words.short} "
-            f"{words.review_reason_provision}): choose at least one ground."
-        )
-    if kind is LetterKind.REVIEW and not ids and not notes:
+    if kind is LetterKind.REVIEW and not ids and not stated and not notes:
         # The ICO's review template: "I am dissatisfied with your response for the following
-        # reason(s)". A review without one is dismissed (the PHSO's of 9 May 2022: "you have not
-        # queried anything specific").
+        # reason(s)"; FOISA s.20(3)(c) and EISR reg 16(2) require the matter to be specified. A
+        # review without a reason is dismissed as querying nothing specific.
+        law_says = f" ({words.short} {words.review_reason_provision})" if words.review_needs_reason else ""
         raise BadInput(
-            "A review needs a reason: choose a ground (what went wrong with the handling or with the "
-            "information given) or write your own paragraph."
+            f"A {words.review} must say why you are dissatisfied{law_says}: choose a ground (what went wrong "
+            "with the handling or with the information given) or write your own paragraph."
         )
     if kind is LetterKind.COMPLAINT:
         too_early = before_scottish_review(ctx)
@@ -100,6 +108,10 @@ def render_letter(
             raise BadInput("A reply to a clarification request needs your clarification: write it as the letter's notes.")
     data, deadline = _letter_data(ctx, notes)
     data["grounds"] = [_render_ground(gid, ctx, data) for gid in ids]
+    data["grounds"] += [_tidy(render(f"letters/reasons/{rid}.txt.j2", **data)).strip() for rid in stated]
+    data["reasons_word"] = "reasons" if len(data["grounds"]) + bool(notes) > 1 else "reason"
+    if unsigned:
+        data["requester"] = ""  # a copy: no name, no signature (only the requester signs their letters)
     body = render(f"letters/{kind.value}.txt.j2", **data)
     return Letter(
         kind=kind,
@@ -108,6 +120,7 @@ def render_letter(
         warnings=timing_warnings(ctx),
         deadline_stated=deadline,
         ground_ids=tuple(ids),
+        reason_ids=tuple(stated),
         recipient=recipient(kind, facts.law, facts.authority),
         next_step=next_step(ctx),
     )

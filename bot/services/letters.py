@@ -3,7 +3,14 @@ letter, and the event a sent letter records. No discord here: ``cogs/letters.py`
 
 Permissions follow the tracking service (``bot.services.requests``): a member may draft a letter
 for any request they can see (their own, and in a server those shared with it; anything else is
-"not found"), and only the owner may record that the letter was sent.
+"not found"), and only the owner may record that the letter was sent. Only the owner gets a letter
+signed with their name: anyone else gets a copy with no name under it and none of the owner's
+details (``LetterDraft.is_copy``).
+
+``compose_letter`` is what ``/letter`` calls: a letter, or what stands in the way of one (a review
+with no reason: ``ReasonNeeded``; the member's own paragraph asking for an explanation:
+``OwnWordsFlagged``), so that no review letter is made without a reason and no flagged paragraph
+goes into a letter.
 """
 
 from __future__ import annotations
@@ -19,7 +26,14 @@ from bot import clock
 from bot.errors import BadInput
 from bot.letters import Letter, LetterFacts, LetterKind, ProposedGround, all_grounds, propose_grounds, render_letter
 from bot.letters.grounds import check_kind, default_ground_ids
+from bot.letters.own_words import NewRequest, OwnWordsFlag, check_own_words, new_request
+from bot.letters.reasons import Reason, review_reasons
+from bot.letters.regulator import FormBox, form_boxes
 from bot.letters.render import normalise_notes
+from bot.drafting import Draft
+from bot.law.regimes import Law
+from bot.letters.wording import wording
+from bot.services.drafts import DraftRecord, create_draft
 from bot.services.requests import RequestDetail, append_event, get_request
 from bot.tracking import EventKind
 from bot.tracking.events import spec
@@ -69,6 +83,18 @@ class LetterDraft:
     signed_as: str  # the name under the letter
     signer_is_fallback: bool  # the request has no requester name: signed with the member's own name
     can_record: bool  # the viewer owns the request and the letter's event can follow its timeline now
+    is_copy: bool = False  # the viewer is not the owner: no name under it, none of the owner's details
+    boxes: tuple[FormBox, ...] = ()  # a complaint split into the regulator's online form (ICO laws)
+
+    @property
+    def chosen_ids(self) -> tuple[str, ...]:
+        """The grounds argued and the reasons stated, as a component's custom id carries them."""
+        return (*self.letter.ground_ids, *self.letter.reason_ids)
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The reasons menu, for a review whose facts give no ground of their own."""
+        return review_reasons(self.facts.law) if self.kind is LetterKind.REVIEW and not self.proposals else ()
 
     @property
     def record(self) -> LetterEvent:
@@ -142,6 +168,16 @@ def _check_can_write(kind: LetterKind, facts: LetterFacts, notes: str, public_id
             raise BadInput("A reply to a clarification request needs your clarification: write it in the clarification option.")
 
 
+def _split_ids(kind: LetterKind, law: str, proposals: Iterable[ProposedGround], ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(grounds, reasons): the reasons menu is offered only when the facts support no ground, so
+    only then are its ids reasons; otherwise every id is a ground (and one that does not fit is refused)."""
+    ids, proposals = list(ids), list(proposals)
+    menu = {r.id for r in review_reasons(law)} if kind is LetterKind.REVIEW and not proposals else set()
+    fitting = {p.id for p in proposals}
+    reasons = [i for i in ids if i in menu and i not in fitting]
+    return [i for i in ids if i not in reasons], reasons
+
+
 def draft_from_detail(
     detail: RequestDetail,
     kind: LetterKind | str,
@@ -151,14 +187,16 @@ def draft_from_detail(
     notes: str | None = None,
     signer: str | None = None,
 ) -> LetterDraft:
-    """The letter for an already loaded request (pure: no database, no clock)."""
+    """The letter for an already loaded request (pure: no database, no clock). ``ground_ids`` may
+    hold reasons from the review's menu (``bot.letters.reasons``) as well as grounds."""
     facts = letter_facts_for(detail, signer=signer)
     kind = check_kind(kind, facts.law)
     tidy = clean_notes(notes)
     _check_can_write(kind, facts, tidy, detail.public_id)
     proposals = propose_grounds(kind, facts, today)
-    chosen = default_ground_ids(proposals) if ground_ids is None else list(ground_ids)
-    letter = render_letter(kind, facts, chosen, today, notes=tidy or None)
+    chosen, reasons = _split_ids(kind, facts.law, proposals, default_ground_ids(proposals) if ground_ids is None else ground_ids)
+    copy = not detail.viewer_is_owner
+    letter = render_letter(kind, facts, chosen, today, notes=tidy or None, reasons=reasons, unsigned=copy)
     event = spec(LETTER_EVENTS[kind].event)
     return LetterDraft(
         public_id=detail.public_id,
@@ -167,10 +205,104 @@ def draft_from_detail(
         letter=letter,
         facts=facts,
         notes=tidy,
-        signed_as=facts.requester,
-        signer_is_fallback=not (detail.request.requester_name or "").strip(),
+        signed_as="" if copy else facts.requester,
+        signer_is_fallback=not copy and not (detail.request.requester_name or "").strip(),
         can_record=detail.viewer_is_owner and detail.folded.stage in event.allowed_from,
+        is_copy=copy,
+        boxes=tuple(form_boxes(letter.body, facts.law)) if kind is LetterKind.COMPLAINT else (),
     )
+
+
+@dataclass(frozen=True)
+class ReasonNeeded:
+    """A review with no reason yet: the facts give no ground (or all were unticked) and the member
+    wrote nothing. The member picks a ground, a reason from the menu, or writes their own."""
+
+    public_id: str
+    kind: LetterKind
+    proposals: tuple[ProposedGround, ...]  # grounds the facts support (the member unticked them all)
+    reasons: tuple[Reason, ...]  # the reasons menu (when the facts support no ground)
+    review: str  # "review" (EIR: "reconsideration"), as the law names it
+
+
+@dataclass(frozen=True)
+class OwnWordsFlagged:
+    """The member's own paragraph asks for what the letter cannot get: shown before any letter."""
+
+    public_id: str
+    kind: LetterKind
+    flags: tuple[OwnWordsFlag, ...]
+    proposals: tuple[ProposedGround, ...]  # a ground about the handling instead
+    reasons: tuple[Reason, ...]  # or, when the facts support none, a reason from the menu
+    new_request: NewRequest  # or a new request for the recorded information, opened as a draft
+
+
+Composed = LetterDraft | ReasonNeeded | OwnWordsFlagged
+
+
+def compose_from_detail(
+    detail: RequestDetail,
+    kind: LetterKind | str,
+    ground_ids: Iterable[str] | None,
+    today: date,
+    *,
+    notes: str | None = None,
+    signer: str | None = None,
+) -> Composed:
+    """The letter ``draft_from_detail`` writes, unless something must come first (pure)."""
+    facts = letter_facts_for(detail, signer=signer)
+    kind = check_kind(kind, facts.law)
+    tidy = clean_notes(notes)
+    proposals = tuple(propose_grounds(kind, facts, today))
+    menu = review_reasons(facts.law) if kind is LetterKind.REVIEW and not proposals else ()
+    flags = check_own_words(tidy, kind, facts.law, today)
+    if flags:
+        return OwnWordsFlagged(detail.public_id, kind, tuple(flags), proposals, menu, new_request(facts, flags))
+    if kind is LetterKind.REVIEW and not tidy:
+        chosen = default_ground_ids(proposals) if ground_ids is None else list(ground_ids)
+        if not chosen:
+            return ReasonNeeded(detail.public_id, kind, proposals, menu, wording(facts.law).review_noun)
+    return draft_from_detail(detail, kind, ground_ids, today, notes=notes, signer=signer)
+
+
+async def compose_letter(
+    db: Database,
+    viewer: Viewer,
+    public_id: str,
+    kind: LetterKind | str,
+    ground_ids: Iterable[str] | None = None,
+    today: date | None = None,
+    *,
+    notes: str | None = None,
+    signer: str | None = None,
+    for_alert: bool = False,
+    now: datetime | None = None,
+) -> Composed:
+    """``prepare_letter``, or what must come first: a reason for a review, or a paragraph to rethink."""
+    now = now or clock.utcnow()
+    today = today or clock.uk_today(now)
+    detail = await get_request(db, viewer, public_id, now=now)
+    if for_alert:
+        kind = alert_letter_kind(detail, kind)
+    return compose_from_detail(detail, kind, ground_ids, today, notes=notes, signer=signer)
+
+
+async def open_new_request(
+    db: Database, viewer: Viewer, public_id: str, kind: LetterKind | str, notes: str, *, signer: str,
+    now: datetime | None = None,
+) -> DraftRecord:
+    """A draft (``/draft``), private to ``viewer``, asking for the recorded information that a flagged
+    paragraph of ``notes`` was after (its authority and law are the request's). It is signed with the
+    request's requester name for its owner, otherwise with ``signer`` (the member changes it in the draft)."""
+    now = now or clock.utcnow()
+    detail = await get_request(db, viewer, public_id, now=now)
+    facts = letter_facts_for(detail, signer="-")
+    flags = check_own_words(clean_notes(notes), kind, facts.law, clock.uk_today(now))
+    asked = new_request(facts, flags)
+    name = ((detail.request.requester_name or "").strip() if detail.viewer_is_owner else "") or " ".join(signer.split()) or "-"
+    content = Draft(authority=facts.authority, subject=asked.subject, questions=asked.questions,
+                    requester_name=name, law=Law(facts.law))
+    return await create_draft(db, viewer, content, now=now)
 
 
 async def prepare_letter(

@@ -166,7 +166,9 @@ ENTRY = Regime(
             "\"{title}\", sent on {sent}{answered}. I ask you to reconsider your response in the light of them, "
             "as regulation 11(3) requires."
         ),
-        review_points="My representations are these.",
+        # The ICO's template shape ("I am dissatisfied with your response for the following reason(s)"),
+        # as the representations regulation 11(1) speaks of.
+        review_points="I am dissatisfied with your response for the following {reasons}, which are my representations under regulation 11(1).",
         review_closing=(
             "Regulation 11(4) requires you to notify me of your decision as soon as possible and no later than "
             "40 working days after receiving these representations, that is by {deadline}. If I remain "

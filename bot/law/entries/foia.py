@@ -168,7 +168,9 @@ ENTRY = Regime(
             "request \"{title}\", sent on {sent}{answered}. I ask for this review under the Code of Practice "
             "issued under section 45 of the Freedom of Information Act 2000."
         ),
-        review_points="I ask the review to consider the following points.",
+        # The ICO's internal review template: "I am dissatisfied with your response for the following
+        # reason(s)" (the template letter on ico.org.uk for asking a public authority for an internal review).
+        review_points="I am dissatisfied with your response for the following {reasons}.",
         review_closing=(
             "The Code of Practice says a review should normally be completed within 20 working days, and within "
             "40 working days only in exceptional cases. I therefore expect your decision by {deadline}, and in "

@@ -115,7 +115,7 @@ def test_no_letter_ever_has_a_placeholder_and_member_text_comes_out_literally(re
     kind, facts, today, notes = request
     proposals = propose_grounds(kind, facts, today)
     chosen = data.draw(st.lists(st.sampled_from([p.id for p in proposals]), unique=True) if proposals else st.just([]))
-    needs_reason = kind is LetterKind.REVIEW and facts.law in (Law.FOISA, Law.EISR) and not chosen
+    needs_reason = kind is LetterKind.REVIEW and not chosen and not notes.strip()  # the member's words are a reason
     needs_clarification_date = kind is LetterKind.CLARIFICATION and facts.clarification_requested is None
     if needs_reason or needs_clarification_date or scottish_complaint_too_early(kind, facts, today):
         try:
