@@ -20,6 +20,7 @@ from datetime import date
 
 from bot.drafting import LintContext, lint
 from bot.drafting.citations import citations
+from bot.drafting.phrases import advice_paragraph
 from bot.law.regimes import Law, regime
 from bot.letters.facts import LetterFacts
 from bot.letters.timeline import plain_date
@@ -79,13 +80,16 @@ def new_request(facts: LetterFacts, flags: list[OwnWordsFlag]) -> NewRequest:
     on the day of the response (the figure a question about the numbers turns on); otherwise the
     drafting rule's rewrite of the flagged sentence."""
     on = facts.responded or facts.sent
+    # The sentence asking for the nearest form and for advice (FOIA s.16; EIR reg 9; FOISA s.15;
+    # EISR reg 9), so the figures asked for are not set aside as "not held in that form".
+    advice = advice_paragraph(facts.law, not_held=True, narrowing=False)
     if any(_STAFF_COUNT.search(q) for q in facts.questions):
         return NewRequest(
             subject="Total headcount by directorate",
             questions=(f"1. The total number of staff employed by {facts.authority} as at {plain_date(on)}, "
                        "broken down by directorate (or by the largest organisational unit your records use).\n"
-                       "2. For each directorate, how many of those staff work in casework roles.\n"),
+                       f"2. For each directorate, how many of those staff work in casework roles.\n\n{advice}\n"),
         )
     asks = [f.rewrite.split('"')[1] if f.rewrite.count('"') >= 2 else f.rewrite for f in flags]
     body = "\n".join(f"{n}. {ask}" for n, ask in enumerate(asks or ["Please provide the recorded information held on this."], 1))
-    return NewRequest(subject=f"Recorded information: {facts.title}"[:200], questions=body + "\n")
+    return NewRequest(subject=f"Recorded information: {facts.title}"[:200], questions=f"{body}\n\n{advice}\n")
