@@ -2,9 +2,13 @@
 Ombudsman (2022), quoted here so that no test reads anything outside the repository.
 
 It shows every part foibot helps with: a broad request answered with a clarification request on one
-part, a partial answer whose attachment ("the attached table") was missing, and a review request
-that asked for an explanation ("Can you explain this discrepancy?") instead of recorded information
-and was rejected.
+part (the outsourcing question, which the requester then withdrew: "Simple solution: delete the
+outsourcing request (for the time being)"), a reply of 8 April 2022 that gave totals where a
+breakdown was asked ("As of 30 March 2022, there were 36 intake caseworkers, 198 caseworkers and 64
+Senior caseworkers"), said the per-type splits were not held in that form, and attached one table
+(WhatDoTheyKnow shows "1 Atodiad", one attachment: "Please see the attached table"), and a review
+request that asked for an explanation ("Can you explain this discrepancy?") instead of recorded
+information and was rejected ("you have not queried anything specific").
 """
 
 from __future__ import annotations
