@@ -63,6 +63,12 @@ async def test_the_phso_story_from_the_request_to_the_ico_complaint(fake_discord
     # ...and way 2, the new request for recorded information, opens as a draft in one click.
     drafted = await (await fake_discord.click(flagged, f"letter:review:{public_id}:newreq")).reply()
     assert drafted.ephemeral and "Opened as draft" in drafted.text and "Total headcount by directorate" in drafted.text
+    # Or the ground, and the member's paragraph written again about what was given (In my own words).
+    picked = await fake_discord.select(flagged, f"letter:review:{public_id}:reasons", ["not_held_in_form", "own_words"])
+    assert (await picked.modal())["title"].startswith("Your reason")
+    again = "Questions 1 and 3 asked for the parliamentary figures; the response gave one total for all cases."
+    rewritten = await (await fake_discord.submit_modal(picked, {"notes": again})).reply()
+    assert again in letter_text(rewritten, public_id) and "Your own paragraph" in rewritten.text
 
     # The review asked on 9 April 2022 and its outcome of 9 May 2022; then the complaint goes to the ICO.
     await update(fake_discord, public_id, "review_requested", date="09/04/2022")
