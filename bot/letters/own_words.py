@@ -58,10 +58,10 @@ class OwnWordsFlag:
 
 def check_own_words(text: str, kind: LetterKind | str, law: Law | str, today: date) -> list[OwnWordsFlag]:
     """The flagged sentences of ``text`` (empty when it may go into the letter as written)."""
-    kind, law = LetterKind(kind), Law(law)
+    kind = LetterKind(kind)
     if kind not in CHECKED_KINDS or regime(law).subject_access or not text.strip():
         return []
-    findings = lint(text, LintContext(today=today, law=law))
+    findings = lint(text, LintContext(today=today, law=law))  # type: ignore[arg-type]
     source = citations(law)["recorded"]
     return [OwnWordsFlag(f.rule_id, " ".join(f.quote.split()), WHY[kind], f.rewrite, source)
             for f in findings if f.rule_id in REVIEW_RULES]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import BadInput
-from bot.law.regimes import Law
+from bot.law.regimes import REGIMES, Law, regime
 from bot.letters.ground import Ground
 from bot.letters.grounds import all_grounds
 from bot.letters.wording import LetterKind, has_kind
@@ -46,16 +46,18 @@ class Reason:
         return f"letters/reasons/{self.id}.txt.j2"
 
 
-def _stated_grounds(law: Law) -> list[Ground]:
+def _stated_grounds(law: Law | str) -> list[Ground]:
     by_id = {g.id: g for g in all_grounds()}
-    return [by_id[i] for i in STATED if LetterKind.REVIEW in by_id[i].kinds and Law(law) in by_id[i].laws]
+    return [by_id[i] for i in STATED if LetterKind.REVIEW in by_id[i].kinds and law in by_id[i].laws]
 
 
 def review_reasons(law: Law | str) -> tuple[Reason, ...]:
     """The reasons menu for a review under ``law`` (empty for a law that has no review)."""
-    if not has_kind(Law(law), LetterKind.REVIEW):
+    # The law's own entry: a law registered at run time is no member of the ``Law`` enum.
+    if law not in REGIMES or not has_kind(law, LetterKind.REVIEW):
         return ()
-    return tuple(Reason(g.id, g.title, g.citations(Law(law))) for g in _stated_grounds(Law(law)))
+    entry = regime(law).law
+    return tuple(Reason(g.id, g.title, g.citations(entry)) for g in _stated_grounds(entry))
 
 
 def check_reasons(law: Law | str, ids: Iterable[str]) -> list[str]:

@@ -31,7 +31,6 @@ from bot.letters.reasons import Reason, review_reasons
 from bot.letters.regulator import FormBox, form_boxes
 from bot.letters.render import normalise_notes
 from bot.drafting import Draft
-from bot.law.regimes import Law
 from bot.letters.wording import wording
 from bot.services.drafts import DraftRecord, create_draft
 from bot.services.requests import RequestDetail, append_event, get_request
@@ -301,7 +300,7 @@ async def open_new_request(
     asked = new_request(facts, flags)
     name = ((detail.request.requester_name or "").strip() if detail.viewer_is_owner else "") or " ".join(signer.split()) or "-"
     content = Draft(authority=facts.authority, subject=asked.subject, questions=asked.questions,
-                    requester_name=name, law=Law(facts.law))
+                    requester_name=name, law=facts.law)
     return await create_draft(db, viewer, content, now=now)
 
 
