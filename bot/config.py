@@ -53,9 +53,11 @@ class Settings(BaseSettings):
     metrics_host: str = Field(default="127.0.0.1", alias="METRICS_HOST")
     # How often this process refreshes its heartbeat row (bot/services/cluster.py); three missed beats is "stale".
     heartbeat_seconds: float = Field(default=30.0, gt=0, le=3600, alias="FOIBOT_HEARTBEAT_SECONDS")
-    # Testing only: the alert dispatcher's lease and longest sleep (seconds; blank: its defaults).
+    # Testing only: the alert dispatcher's lease, longest sleep and first retry delay (seconds;
+    # blank: its defaults).
     alert_lease_seconds: float | None = Field(default=None, gt=0, alias="FOIBOT_ALERT_LEASE_SECONDS")
     alert_poll_seconds: float | None = Field(default=None, gt=0, alias="FOIBOT_ALERT_POLL_SECONDS")
+    alert_backoff_seconds: float | None = Field(default=None, gt=0, alias="FOIBOT_ALERT_BACKOFF_SECONDS")
     # WhatDoTheyKnow: the site, the operator's contact for the User-Agent, and how often a tracked
     # request is looked at (seconds, with jitter; the tests use a few seconds).
     wdtk_base_url: str = Field(default="https://www.whatdotheyknow.com", alias="WDTK_BASE_URL")
@@ -87,7 +89,8 @@ class Settings(BaseSettings):
             raise ValueError("WDTK_BASE_URL must be a site address such as https://www.whatdotheyknow.com (no path)")
         return value
 
-    @field_validator("dev_guild_id", "shard_count", "metrics_port", "alert_lease_seconds", "alert_poll_seconds", mode="before")
+    @field_validator("dev_guild_id", "shard_count", "metrics_port", "alert_lease_seconds", "alert_poll_seconds",
+                     "alert_backoff_seconds", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value in ("", None) else value

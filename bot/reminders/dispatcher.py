@@ -100,13 +100,17 @@ class DispatchSettings:
 
 
 def dispatch_settings(settings: Any) -> DispatchSettings:
-    """The defaults, with the lease and the longest sleep from ``bot.config.Settings`` when set
-    (the tests shorten them to see a killed process's alerts delivered by another)."""
+    """The defaults, with the lease, the longest sleep and the first retry delay from
+    ``bot.config.Settings`` when set (the tests shorten them to see a killed process's alerts,
+    and a rate-limited one, delivered within seconds). A retry still waits out Discord's
+    retry-after."""
     chosen = DispatchSettings()
     if settings.alert_lease_seconds:
         chosen = replace(chosen, lease=timedelta(seconds=settings.alert_lease_seconds))
     if settings.alert_poll_seconds:
         chosen = replace(chosen, poll_interval=settings.alert_poll_seconds)
+    if settings.alert_backoff_seconds:
+        chosen = replace(chosen, backoff_base=settings.alert_backoff_seconds)
     return chosen
 
 

@@ -103,14 +103,18 @@ class HttpApi:
         canonical = request.match_info.route.resource.canonical if request.match_info.route.resource else ""
         template = canonical[len(API):] if canonical.startswith(API) else canonical
         route = "UNKNOWN" if handler == self.unknown else f"{request.method} {template}"
-        record = RequestRecord(request.method, request.path_qs, route, query=dict(request.query))
+        record = RequestRecord(request.method, request.path_qs, route, query=dict(request.query), at=time.time(),
+                               headers=dict(request.headers))
         await read_body(request, record)
         request[RECORD] = record
         self.fake.requests.append(record)
         response: web.StreamResponse
+        answered = await self.fake.run_hooks(record)
         needs_auth = request.path.startswith(API) and not template.startswith(("/webhooks/", "/interactions/"))
         auth = request.headers.get("Authorization", "")
-        if needs_auth and handler != self.unknown and (
+        if answered is not None:
+            response = answered
+        elif needs_auth and handler != self.unknown and (
             not auth.startswith("Bot ") or (self.fake.token is not None and auth[4:] != self.fake.token)
         ):
             response = error(401, 0, "401: Unauthorized")

@@ -28,6 +28,10 @@ Records: ``fake.messages`` (every message by id, in order), ``fake.dms(user)``,
 ``fake.registered_commands(guild=None)``, ``fake.command_puts``.
 Failures: ``fake.fail_next("POST /channels/{channel_id}/messages", status=429, times=2)``,
 ``fake.block_dms(user)`` (403 / 50007). Every wait times out with ``fake.describe()`` in the message.
+Each ``RequestRecord`` has its arrival time (``at``, ``time.time()``) and headers. ``fake.before(route,
+hook)`` awaits ``hook(record)`` when a request to ``route`` arrives, before anything else answers it:
+the hook may look (who sent it, was it allowed then), hold it (await something) or answer it (return
+a ``web.Response``); returning None lets it through as usual.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import logging
 import secrets
 import socket
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
+from typing import Any, Awaitable, Callable, TypeVar
 
 from aiohttp import web
 
@@ -79,6 +83,9 @@ class EnvNames:
     gateway: str
 
 
+Hook = Callable[[RequestRecord], Awaitable["web.Response | None"]]
+
+
 @dataclass
 class _Failure:
     route: str
@@ -116,6 +123,7 @@ class FakeDiscord:
         self.blocked_dm_users: set[int] = set()
         self.command_overrides: set[tuple[int, str, int]] = set()  # (guild, command, user): see allow_command
         self._failures: list[_Failure] = []
+        self._hooks: list[tuple[str, Hook]] = []
         self._diagnostics: list[tuple[str, Callable[[], str]]] = []
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -355,6 +363,26 @@ class FakeDiscord:
             text = message or {500: "500: Internal Server Error", 403: "Missing Permissions", 404: "Not Found"}.get(status, "Error")
             response = lambda: error(status, code, text)  # noqa: E731
         self._failures.append(_Failure(route, response, times, {k: str(v) for k, v in (where or {}).items()}))
+
+    def before(self, route: str, hook: Hook) -> Callable[[], None]:
+        """Await ``hook(record)`` for each request to ``route`` as it arrives (before auth, failures
+        and the handler); a ``web.Response`` it returns is the answer. Returns a function that
+        removes the hook."""
+        known = [f"{m} {p}" for m, p, _ in self.http.routes()]
+        if route not in known:
+            raise ValueError(f"unknown route {route!r}; known routes: {known}")
+        entry = (route, hook)
+        self._hooks.append(entry)
+        return lambda: self._hooks.remove(entry) if entry in self._hooks else None
+
+    async def run_hooks(self, record: RequestRecord) -> web.Response | None:
+        self.notify()  # a request arrived: waiters on ``requests`` look again, even while a hook holds it
+        for route, hook in list(self._hooks):
+            if route == record.route:
+                answer = await hook(record)
+                if answer is not None:
+                    return answer
+        return None
 
     def take_failure(self, route: str, match_info: dict[str, str]) -> web.Response | None:
         for failure in self._failures:

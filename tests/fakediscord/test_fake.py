@@ -7,13 +7,16 @@ rate limits and server errors, message limits, and unknown routes.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 import aiohttp
 import pytest
 from discord.ext import commands
 
-from tests.fakediscord import EnvNames, FakeDiscord
+from tests.fakediscord import EnvNames, FakeDiscord, RequestRecord
+from tests.fakediscord.wire import error
 
 log = logging.getLogger(__name__)
 
@@ -225,3 +228,35 @@ async def test_a_second_acknowledgement_of_one_interaction_is_refused_with_40060
         async with session.post(url, json={"type": 4, "data": {"content": "again"}}) as response:
             assert response.status == 400 and (await response.json())["code"] == 40060
     assert ix.original is not None and ix.original.text == "pong"
+
+
+async def test_a_hook_sees_each_request_as_it_arrives_and_can_hold_or_answer_it(
+    fake: FakeDiscord, mini_bot: commands.Bot
+) -> None:
+    seen: list[RequestRecord] = []
+    release = asyncio.Event()
+
+    async def hold(record: RequestRecord) -> None:
+        seen.append(record)
+        await release.wait()
+
+    began = time.time()
+    remove = fake.before(CALLBACK, hold)
+    ix = await fake.slash("ping")
+    await fake.wait_for(lambda: seen, what="the callback, held")
+    assert ix.callback is None and seen[0].status == 0  # held: not answered yet
+    assert seen[0].at >= began and "aiohttp" in seen[0].headers["User-Agent"]
+    release.set()
+    assert (await ix.reply()).text == "pong"
+    remove()
+
+    async def refuse(record: RequestRecord) -> object:
+        return error(404, 10062, "Unknown interaction")
+
+    fake.before(CALLBACK, refuse)
+    refused = await fake.slash("ping")
+    answered = await fake.wait_for(lambda: fake.requests_to(CALLBACK)[1:], what="the second callback")
+    assert answered[0].status == 404 and refused.callback is None
+    assert len(seen) == 1  # the removed hook saw nothing more
+    with pytest.raises(ValueError, match="unknown route"):
+        fake.before("GET /nowhere", refuse)

@@ -39,6 +39,10 @@ class RequestRecord:
     query: dict[str, str] = field(default_factory=dict)
     status: int = 0
     body_text: str = ""
+    # When it arrived (``time.time()``, comparable with the bot's clock on this machine) and its
+    # headers (e.g. ``User-Agent``), for tests that need to know when and from whom.
+    at: float = 0.0
+    headers: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         # Interaction tokens are 64 characters of noise: keep enough to tell them apart.
