@@ -6,7 +6,9 @@ User-Agent), which alert (the nonce, ``a<alert id>d<delivery>``), and whether th
 the alert's live lease in the database at that moment (the dispatcher's worker id is
 ``host:pid``). It is also a gate: while closed, DM POSTs are held unanswered, so each process
 fills its ``concurrency`` slots with DMs in flight and the test knows exactly where every process
-is when it sends a signal.
+is when it sends a signal. For a process in ``hold_openings`` the gate holds the opening of the DM
+channel instead, which discord.py does after the lease check and before the POST: frozen there,
+the process POSTs after its lease once it wakes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tests.chaos.process_tag import PID_TAG
 from tests.fakediscord import FakeDiscord, RequestRecord
 
 DM_ROUTE = "POST /channels/{channel_id}/messages"
+OPEN_DM_ROUTE = "POST /users/@me/channels"  # discord.py opens the DM channel first, after the lease check
 HOST = socket.gethostname()[:40]  # as bot.reminders.dispatcher.default_worker_id has it
 NONCE = re.compile(r"a(\d+)d(\d+)")
 UNKNOWN_KIND = "kind_from_a_newer_foibot"
@@ -61,9 +64,14 @@ class DmWatch:
         self.db = db
         self.posts: list[DmPost] = []
         self.held: Counter[int] = Counter()  # pid -> DM POSTs waiting at the closed gate
+        # Processes whose DM-channel openings the closed gate holds instead (their DMs then wait
+        # between the lease check and the POST).
+        self.hold_openings: set[int] = set()
+        self.held_openings: Counter[int] = Counter()
         self._open = asyncio.Event()
         self._open.set()
         fake.before(DM_ROUTE, self.look)
+        fake.before(OPEN_DM_ROUTE, self.opening)
 
     def close_gate(self) -> None:
         self.held.clear()
@@ -77,7 +85,16 @@ class DmWatch:
         return {p.alert_id for p in self.posts if p.pid == pid and p.record.status == 0}
 
     def all_holding(self, pids: list[int], slots: int) -> bool:
-        return all(self.held[pid] >= slots for pid in pids)
+        """Each process has all its slots' DMs waiting at the gate (or, for one whose DM-channel
+        openings are held, its first DM waiting there: the rest queue behind it in discord.py)."""
+        return all(self.held_openings[pid] >= 1 if pid in self.hold_openings else self.held[pid] >= slots for pid in pids)
+
+    async def opening(self, record: RequestRecord) -> None:
+        pid = pid_in(record.headers.get("User-Agent", ""))
+        if pid in self.hold_openings and not self._open.is_set():
+            self.held_openings[pid] += 1
+            self.fake.notify()
+            await self._open.wait()
 
     async def look(self, record: RequestRecord) -> None:
         match = NONCE.fullmatch(str((record.json or {}).get("nonce", "")))
@@ -88,7 +105,7 @@ class DmWatch:
         problem = await self._lease_problem(alert_id, pid, record.at)
         channel_id = int(record.path.split("/")[4])
         self.posts.append(DmPost(alert_id, match[0], pid, channel_id, record, problem))
-        if not self._open.is_set():
+        if not self._open.is_set() and pid not in self.hold_openings:
             self.held[pid or 0] += 1
             self.fake.notify()
             await self._open.wait()

@@ -162,9 +162,11 @@ class Chaos:
             return claims
         raise AssertionError("could not pause the process outside a transaction in 50 tries")
 
-    async def resume_past_lease(self, process: BotProcess, claims: dict[int, datetime], *, taken_over: bool) -> None:
+    async def resume_past_lease(self, process: BotProcess, claims: dict[int, datetime], *, taken_over: bool,
+                                late_posts: bool = False) -> float:
         """SIGCONT once every lease it held has ended (read in the database) and, with
-        ``taken_over``, another process has taken one of its alerts over."""
+        ``taken_over``, another process has taken one of its alerts over. Returns when it was
+        resumed (``time.time()``); ``late_posts``: it was frozen between lease checks and POSTs."""
         latest = max(claims.values())
         while datetime.now(timezone.utc) <= latest:
             await asyncio.sleep(0.2)
@@ -176,12 +178,14 @@ class Chaos:
             if time.monotonic() - began > WAIT:
                 raise AssertionError(f"no process took over the paused process's alerts\n{self.fake.describe()}")
             await asyncio.sleep(0.2)
+        resumed = time.time()
         process.proc.send_signal(signal.SIGCONT)  # type: ignore[union-attr]
         log.info("pid %s resumed", self.pid(process))
-        # Its DMs in flight get their answers; each of the rest finds its lease gone and is not sent
-        # (or is POSTed after its lease, which the watch reports).
-        await until(lambda: "lease lost before sending" in process.run_log() or self.watch.problems(),
+        # Its DMs in flight go on; each of the rest finds its lease gone and is not sent (a POST
+        # after its lease anyway is reported by the watch: no need to wait longer then).
+        await until(lambda: "lease lost before sending" in process.run_log() or (not late_posts and self.watch.problems()),
                     f"pid {self.pid(process)} to find its leases gone", process.log_tail)
+        return resumed
 
     # -- the end -----------------------------------------------------------------------------------
 
