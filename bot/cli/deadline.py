@@ -21,6 +21,7 @@ from bot.law.counting import long_date
 from bot.law.deadlines import clarification_pause_days
 from bot.law.explain import KEY_TITLES, deadline_lines, explain, title
 from bot.law.regimes import ClockRule, regime
+from bot.tracking.text import member_text
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # noqa: SLF001
 
 def _date(flag: str, text: str, today: date) -> date:
     try:
-        return parse_user_date(text, today=today)
+        return parse_user_date(member_text(text), today=today)  # the one cleaner (bot.tracking.text)
     except BadInput as exc:
         raise BadInput(f"--{flag}: {exc.message}") from None
 

@@ -23,7 +23,7 @@ from bot.letters.facts import LetterFacts
 from bot.letters.grounds import default_ground_ids, propose_grounds
 from bot.letters.render import Letter, render_letter
 from bot.letters.wording import LetterKind
-from bot.tracking.text import member_text
+from bot.tracking.text import member_json, member_text
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +61,6 @@ def read_utf8(path: str, flag: str) -> str:
         raise BadInput(f"{flag} {path} is not UTF-8 text (at byte {exc.start + 1}): save it as UTF-8 and try again.") from None
 
 
-def _member_json(value: object) -> object:
-    """Every text in the JSON through the one cleaner (``member_text``: "\ud800" or "\u0000" written
-    in the file are removed, as they are from what a member types)."""
-    if isinstance(value, str):
-        return member_text(value, one_line=False)
-    if isinstance(value, list):
-        return [_member_json(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _member_json(item) for key, item in value.items()}
-    return value
-
-
 def load_facts(path: str) -> LetterFacts:
     """The request's facts from a JSON file; every problem is one ``BadInput`` line."""
     text = read_utf8(path, "--request-json")
@@ -82,7 +70,7 @@ def load_facts(path: str) -> LetterFacts:
         raise BadInput(f"--request-json {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
     except RecursionError:
         raise BadInput(f"--request-json {path} nests too deeply to be a request's facts.") from None
-    return LetterFacts.from_json(_member_json(data))
+    return LetterFacts.from_json(member_json(data))
 
 
 def _today(text: str | None) -> date:

@@ -24,6 +24,7 @@ from bot.law.regimes import Division, Law
 from bot.tracking import fold
 from bot.tracking.events import EventKind
 from bot.tracking.fold import Folded, TimelineEvent
+from bot.tracking.text import member_json, member_text
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ def _load(path: str) -> Any:
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
             raise BadInput(f"--timeline: {path} is larger than {MAX_FILE_BYTES // 1_000_000} MB; give one request's timeline.")
-        return json.loads(file.read_text(encoding="utf-8"))
+        return member_json(json.loads(file.read_text(encoding="utf-8")))  # the one cleaner for every text in it
     except FileNotFoundError:
         raise BadInput(f"--timeline: no file {path}.") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -96,7 +97,12 @@ def _request(item: Mapping[str, Any], where: str) -> TimelineRequest:
         division=_enum(Division, division or Division.ENGLAND_AND_WALES.value, "division"),
         school=bool(item.get("school", False)),
     )
-    return TimelineRequest(item.get("id"), base, _events(item.get("events", []), where))
+    return TimelineRequest(_public_id(item), base, _events(item.get("events", []), where))
+
+
+def _public_id(item: Mapping[str, Any]) -> str | None:
+    """The request's id as one line of text (an export writes "R7K3Q"; a hand-made file may hold anything)."""
+    return member_text(str(item.get("id") or "")) or None
 
 
 def read_timelines(path: str, *, law: str | None, division: str | None, school: bool, request_id: str | None) -> list[TimelineRequest]:
@@ -112,9 +118,9 @@ def read_timelines(path: str, *, law: str | None, division: str | None, school: 
     items = data.get("requests") if "requests" in data else [data]
     if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
         raise BadInput("--timeline: \"requests\" must be a list of request objects.")
-    requests = [_request(item, f"request {item.get('id') or n + 1}") for n, item in enumerate(items)]
+    requests = [_request(item, f"request {_public_id(item) or n + 1}") for n, item in enumerate(items)]
     if request_id is not None:
-        wanted = request_id.strip().upper()
+        wanted = member_text(request_id).upper()
         requests = [r for r in requests if (r.public_id or "").upper() == wanted]
         if not requests:
             raise BadInput(f"--request: no request {request_id[:20]!r} in {path}.")

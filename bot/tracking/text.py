@@ -42,6 +42,18 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
 _LINE_ENDINGS = re.compile("\r\n?")
 
 
+def member_json(value: object) -> object:
+    """Every text in a JSON document a member gave (a file, for the CLI) through ``member_text`` as
+    free text: a NUL or a lone surrogate written in the file as an escape is removed."""
+    if isinstance(value, str):
+        return member_text(value, one_line=False)
+    if isinstance(value, list):
+        return [member_json(item) for item in value]
+    if isinstance(value, dict):
+        return {member_text(key): member_json(item) for key, item in value.items()}
+    return value
+
+
 def member_text(value: str | None, *, one_line: bool = True) -> str:
     """``value`` as foibot keeps it (the policy above): on one line (``one_line``), or free text
     with its line endings made newlines; trimmed. None gives ""."""
