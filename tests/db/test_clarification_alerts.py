@@ -12,9 +12,11 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from bot.db import Database
-from bot.models import Alert, Request
+from bot.models import Alert, Event, Follow, Request
+from bot.reminders import outbox
 from bot.services import Viewer
 from bot.services.requests import NewRequest, append_event, create_request
+from tests.db.test_alert_support import add_request
 
 pytestmark = pytest.mark.asyncio
 
@@ -95,3 +97,24 @@ async def test_a_second_round_of_questions_plans_its_own_reminders(db: Database)
     assert {alerts[f"{kind}@2026-11-16"].state for kind in REMINDERS} == {"pending"}
     # Mon 16 Nov + 3 working days: Thu 19 Nov.
     assert alerts["clarification_reminder_1@2026-11-16"].fire_at.replace(tzinfo=timezone.utc) == at(date(2026, 11, 19), 9)
+
+
+async def test_a_member_following_a_shared_request_gets_its_deadlines_but_not_the_reminders_to_clarify(db: Database) -> None:
+    # Only part was asked about on Thu 5 Nov 2026; the rest stays due Wed 2 Dec 2026.
+    request = await add_request(db, now=at(date(2026, 11, 5)), deadlines={"response_due": "2026-12-02"},
+                                status="waiting_clarification", reconcile=False)
+    async with db.transaction() as session:
+        row = await session.get(Request, request.id)
+        assert row is not None
+        row.visibility = "server"
+        session.add(row)
+        session.add(Event(request_id=request.id, kind="clarification_requested", occurred_on=date(2026, 11, 5), data={"partial": True}))
+        session.add(Follow(request_id=request.id, user_id=222))
+        await session.flush()
+        await outbox.reconcile_alerts(session, row, now=at(date(2026, 11, 5)))
+    async with db.read() as session:
+        rows = (await session.exec(select(Alert).where(Alert.request_id == request.id, Alert.state == "pending"))).all()
+    owner = {a.kind for a in rows if a.user_id == request.owner_id}
+    follower = {a.kind for a in rows if a.user_id == 222}
+    assert set(REMINDERS) <= owner and "response_due_today" in owner
+    assert "response_due_today" in follower and not set(REMINDERS) & follower
