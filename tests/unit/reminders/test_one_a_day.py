@@ -106,7 +106,7 @@ def histories(draw: st.DrawFn) -> tuple[RequestFacts, list[tuple[datetime, Timel
     day = draw(st.dates(date(2025, 12, 1), date(2026, 10, 1)))
     events = [TimelineEvent(EventKind.SENT, day, {}, None, 0)]
     recorded = [(datetime.combine(day, time(8), tzinfo=UTC), events[0])]
-    for seq in range(1, draw(st.integers(0, 6)) + 1):
+    for seq in range(1, draw(st.integers(1, 8)) + 1):
         folded = fold(base, events, FAR)
         allowed = [k for k in _STEPS if why_not(k, folded.stage, folded.facts) is None]
         if not allowed or folded.stage in (Stage.CLOSED, Stage.WITHDRAWN):
