@@ -11,7 +11,7 @@ from typing import Any
 
 import discord
 
-from bot.client import FoiView
+from bot.client import FoiView, Interaction
 from bot.services import board
 from bot.services import requests as request_service
 from bot.services.pictures import timeline_picture
@@ -30,15 +30,15 @@ class BoardButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"boa
         self.action, self.public_id = action, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> BoardButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> BoardButton:
         return cls(match["action"], match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, self._act(interaction), f"board {self.action} {self.public_id}")
 
-    async def _act(self, interaction: discord.Interaction) -> None:
+    async def _act(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        db = interaction.client.db  # type: ignore[attr-defined]
+        db = interaction.client.db
         viewer = viewer_of(interaction)
         if self.action == "open":
             detail = await request_service.get_request(db, viewer, self.public_id)

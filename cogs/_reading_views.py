@@ -17,7 +17,7 @@ from typing import Any
 
 import discord
 
-from bot.client import FoiModal, FoiView
+from bot.client import FoiModal, FoiView, Interaction
 from bot.errors import BadInput
 from bot.reading.extract import MAX_FILE_BYTES
 from bot.reading.summary import lines as reading_lines
@@ -47,10 +47,10 @@ GAP_CHOICES: tuple[tuple[str, str], ...] = (
 
 # -- entry points --------------------------------------------------------------------------------
 
-async def start_reading(interaction: discord.Interaction, request: str, reply: discord.Attachment | None,
+async def start_reading(interaction: Interaction, request: str, reply: discord.Attachment | None,
                         event: str | None, on: str | None) -> None:
     """`/request read`: without a file, the paste form; with one, read it now."""
-    db, viewer = interaction.client.db, viewer_of(interaction)  # type: ignore[attr-defined]
+    db, viewer = interaction.client.db, viewer_of(interaction)
     if reply is None:
         detail = await before_form(service.get_own_request(db, viewer, request))
         await interaction.response.send_modal(ReplyForm(detail.public_id, event, on))
@@ -78,10 +78,10 @@ class ReplyForm(FoiModal):
         self.add_item(self.text)
         self.add_item(self.on)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         async def read() -> None:
             await interaction.response.defer(ephemeral=True, thinking=True)
-            draft = await service.read_for_request(interaction.client.db, viewer_of(interaction), self.public_id,  # type: ignore[attr-defined]
+            draft = await service.read_for_request(interaction.client.db, viewer_of(interaction), self.public_id,
                                                    text=self.text.value, kind=self.event)
             await show_reading(interaction, draft, self.on.value)
 
@@ -97,10 +97,10 @@ class PasteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"re
         self.public_id = public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> PasteButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> PasteButton:
         return cls(match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, start_reading(interaction, self.public_id, None, None, None), f"button {self.custom_id}")
 
 
@@ -126,7 +126,7 @@ def reading_embed(draft: ReadDraft, fixes: Corrections, kind: EventKind) -> disc
     return embed
 
 
-async def show_reading(interaction: discord.Interaction, draft: ReadDraft, on: str | None) -> None:
+async def show_reading(interaction: Interaction, draft: ReadDraft, on: str | None) -> None:
     view = ReadingView(draft, on)
     await interaction.followup.send(embed=view.embed(), view=view, ephemeral=True)
 
@@ -149,14 +149,14 @@ class ReadingView(FoiView):
         reading, kind = self.draft.reading, self.kind
         kinds = discord.ui.Select(custom_id="read:kind", placeholder="Record as", row=0, options=[
             discord.SelectOption(label=EVENTS[k].label[:100], value=k.value, default=k is kind) for k in self.draft.kinds])
-        kinds.callback = self.chose_kind  # type: ignore[method-assign]
+        kinds.callback = self.chose_kind  # type: ignore[method-assign,assignment]
         self.add_item(kinds)
         if kind in (EventKind.RESPONSE, EventKind.REVIEW_RESPONSE):
             current = self.fixes.outcome or (reading.outcome.value if reading.outcome else None)
             choices = RESPONSE_OUTCOMES if kind is EventKind.RESPONSE else tuple(Outcome)
             outcome = discord.ui.Select(custom_id="read:outcome", placeholder="Outcome", row=1, options=[
                 discord.SelectOption(label=o.label.capitalize()[:100], value=o.value, default=o.value == current) for o in choices])
-            outcome.callback = self.chose_outcome  # type: ignore[method-assign]
+            outcome.callback = self.chose_outcome  # type: ignore[method-assign,assignment]
             self.add_item(outcome)
             labels = list(dict.fromkeys([*reading.relied_labels(), *reading.mentioned_labels()]))[:25]
             if labels:
@@ -166,7 +166,7 @@ class ReadingView(FoiView):
                     discord.SelectOption(label=lab[:100], value=lab[:100], default=lab in chosen,
                                          description="foibot read it as relied on" if lab in reading.relied_labels() else "only mentioned")
                     for lab in labels])
-                exemptions.callback = self.chose_exemptions  # type: ignore[method-assign]
+                exemptions.callback = self.chose_exemptions  # type: ignore[method-assign,assignment]
                 self.add_item(exemptions)
         values = service.flag_values(self.draft, self.fixes)
         gaps = discord.ui.Select(custom_id="read:gaps", placeholder="What to challenge (none ticked)", row=3,
@@ -174,35 +174,35 @@ class ReadingView(FoiView):
             discord.SelectOption(label=text, value=key, default=(bool(self.fixes.attachment_missing) if key == "attachment_missing"
                                                                  else values.get(key) is False))
             for key, text in GAP_CHOICES])
-        gaps.callback = self.chose_gaps  # type: ignore[method-assign]
+        gaps.callback = self.chose_gaps  # type: ignore[method-assign,assignment]
         self.add_item(gaps)
         for label, style, custom_id, action in (("Save", discord.ButtonStyle.success, "read:save", self.save),
                                                 ("Edit details", discord.ButtonStyle.secondary, "read:edit", self.edit),
                                                 ("Cancel", discord.ButtonStyle.danger, "read:cancel", self.cancel)):
             button = discord.ui.Button(label=label, style=style, custom_id=custom_id, row=4)
-            button.callback = action  # type: ignore[method-assign]
+            button.callback = action  # type: ignore[method-assign,assignment]
             self.add_item(button)
 
-    async def _refresh(self, interaction: discord.Interaction) -> None:
+    async def _refresh(self, interaction: Interaction) -> None:
         self.build()
         await interaction.response.edit_message(embed=self.embed(), view=self)
 
-    def _values(self, interaction: discord.Interaction) -> list[str]:
+    def _values(self, interaction: Interaction) -> list[str]:
         return list((interaction.data or {}).get("values", []))  # type: ignore[union-attr]
 
-    async def chose_kind(self, interaction: discord.Interaction) -> None:
+    async def chose_kind(self, interaction: Interaction) -> None:
         self.fixes.kind = EventKind(self._values(interaction)[0])
         await guarded(interaction, self._refresh(interaction), "reading kind")
 
-    async def chose_outcome(self, interaction: discord.Interaction) -> None:
+    async def chose_outcome(self, interaction: Interaction) -> None:
         self.fixes.outcome = self._values(interaction)[0]
         await guarded(interaction, self._refresh(interaction), "reading outcome")
 
-    async def chose_exemptions(self, interaction: discord.Interaction) -> None:
+    async def chose_exemptions(self, interaction: Interaction) -> None:
         self.fixes.exemptions = self._values(interaction)
         await guarded(interaction, self._refresh(interaction), "reading exemptions")
 
-    async def chose_gaps(self, interaction: discord.Interaction) -> None:
+    async def chose_gaps(self, interaction: Interaction) -> None:
         ticked = set(self._values(interaction))
         read = service.flag_values(self.draft, Corrections())
         for key in FLAGS:
@@ -215,19 +215,19 @@ class ReadingView(FoiView):
         self.fixes.attachment_missing = "attachment_missing" in ticked or None
         await guarded(interaction, self._refresh(interaction), "reading gaps")
 
-    async def edit(self, interaction: discord.Interaction) -> None:
+    async def edit(self, interaction: Interaction) -> None:
         await guarded(interaction, interaction.response.send_modal(DetailsForm(self)), "reading edit")
 
-    async def cancel(self, interaction: discord.Interaction) -> None:
+    async def cancel(self, interaction: Interaction) -> None:
         self.stop()
         await guarded(interaction, interaction.response.edit_message(content="Nothing was saved.", embed=None, view=None), "reading cancel")
 
-    async def save(self, interaction: discord.Interaction) -> None:
+    async def save(self, interaction: Interaction) -> None:
         async def saved() -> None:
             from cogs._request_views import send_detail
 
             await interaction.response.defer()  # the transaction follows; the reading stays if it is refused
-            detail = await service.save_reading(interaction.client.db, viewer_of(interaction), self.draft, self.fixes, on=self.on)  # type: ignore[attr-defined]
+            detail = await service.save_reading(interaction.client.db, viewer_of(interaction), self.draft, self.fixes, on=self.on)
             self.stop()
             await interaction.edit_original_response(view=None)
             newest = max(detail.folded.events, key=lambda e: e.seq)
@@ -255,7 +255,7 @@ class DetailsForm(FoiModal):
         for item in (self.exemptions, self.answers, self.new_date):
             self.add_item(item)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         fixes = self.view.fixes
         typed = [part.strip() for part in self.exemptions.value.split(",") if part.strip()]
         fixes.exemptions = typed

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.client import FoiModal, FoiView
+from bot.client import FoiModal, FoiView, Interaction
 from bot.clock import uk_today
 from bot.law.regimes import DIVISION_NAMES
 from bot.services import Visibility
@@ -120,10 +120,10 @@ class ActionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"r
         self.public_id, self.kind = public_id, kind
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> ActionButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> ActionButton:
         return cls(match["pid"], EventKind(match["kind"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, open_event_form(interaction, self.public_id, self.kind), f"button {self.custom_id}")
 
 
@@ -136,13 +136,13 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.scope, self.status, self.page = scope, status, page
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> PageButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> PageButton:
         return cls(match["scope"], match["status"], int(match["page"]), match["dir"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         async def turn() -> None:
             await interaction.response.defer()  # the page is read from the database: acknowledge first
-            page = await service.list_requests(interaction.client.db, viewer_of(interaction), scope=self.scope,  # type: ignore[attr-defined]
+            page = await service.list_requests(interaction.client.db, viewer_of(interaction), scope=self.scope,
                                                status=self.status or None, page=self.page)
             embed, view = list_embed(page)
             await interaction.edit_original_response(embed=embed, view=view)
@@ -158,16 +158,16 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"r
         self.action, self.public_id = action, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> DeleteButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: re.Match[str]) -> DeleteButton:
         return cls(match["action"], match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         async def confirm() -> None:
             if self.action == "keep":
                 await interaction.response.edit_message(content=f"Kept {self.public_id}.", view=None)
                 return
             await interaction.response.defer()  # a transaction follows: acknowledge first
-            deleted = await service.delete_request(interaction.client.db, viewer_of(interaction), self.public_id)  # type: ignore[attr-defined]
+            deleted = await service.delete_request(interaction.client.db, viewer_of(interaction), self.public_id)
             removed = await take_down(interaction.client, deleted.messages)  # after the commit, best effort
             cards = f" and {removed} board card message(s)" if removed else ""
             await interaction.edit_original_response(
@@ -220,22 +220,22 @@ class EventForm(FoiModal):
         for item in self.fields.values():
             self.add_item(item)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         values = {name: _value(item) for name, item in self.fields.items()}
         on, note = values.pop("date"), values.pop("note", None)
         await guarded(interaction, record(interaction, self.public_id, self.kind, on, note, values), f"form {self.custom_id}")
 
 
-async def open_event_form(interaction: discord.Interaction, public_id: str, kind: EventKind, prefill: dict[str, Any] | None = None) -> None:
+async def open_event_form(interaction: Interaction, public_id: str, kind: EventKind, prefill: dict[str, Any] | None = None) -> None:
     # A modal must be the first response: this quick check (one indexed read) comes before it.
-    detail = await before_form(service.get_own_request(interaction.client.db, viewer_of(interaction), public_id, kind=kind))  # type: ignore[attr-defined]
+    detail = await before_form(service.get_own_request(interaction.client.db, viewer_of(interaction), public_id, kind=kind))
     await interaction.response.send_modal(EventForm(detail.public_id, kind, prefill or {}))
 
 
-async def record(interaction: discord.Interaction, public_id: str, kind: EventKind, on: str | None, note: str | None,
+async def record(interaction: Interaction, public_id: str, kind: EventKind, on: str | None, note: str | None,
                  details: dict[str, Any]) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
-    detail = await service.append_event(interaction.client.db, viewer_of(interaction), public_id, kind,  # type: ignore[attr-defined]
+    detail = await service.append_event(interaction.client.db, viewer_of(interaction), public_id, kind,
                                         on=on, note=note, details=details)
     newest = max(detail.folded.events, key=lambda e: e.seq)  # the one just recorded, whatever its date
     await send_detail(interaction, f"Recorded on {detail.public_id}: {event_line(newest)}, {stamp(newest.on, 'D')}.", detail)
@@ -251,7 +251,7 @@ def detail_inputs(defaults: dict[str, str]) -> dict[str, discord.ui.TextInput[An
             for name, (label, limit, required) in spec.items()}
 
 
-async def send_detail(interaction: discord.Interaction, content: str | None, detail: RequestDetail, *,
+async def send_detail(interaction: Interaction, content: str | None, detail: RequestDetail, *,
                       picture: Picture | None = None) -> None:
     """The request's embed (and its action buttons) as a private followup; with ``picture``, the
     timeline image inside the embed, its alt text as the attachment's description."""
@@ -282,11 +282,11 @@ class DetailsForm(FoiModal):
         for item in self.inputs.values():
             self.add_item(item)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         async def save() -> None:
             await interaction.response.defer(ephemeral=True, thinking=True)
             values = {name: item.value for name, item in self.inputs.items()}
-            db, viewer = interaction.client.db, viewer_of(interaction)  # type: ignore[attr-defined]
+            db, viewer = interaction.client.db, viewer_of(interaction)
             if self.public_id:
                 detail = await service.edit_request(db, viewer, self.public_id, service.RequestChanges(**values))
                 await send_detail(interaction, f"Updated {detail.public_id}.", detail)
@@ -307,11 +307,11 @@ class DivisionPicker(FoiView):
         self.authority, self.law, self.visibility, self.requester_name = authority, law, visibility, requester_name
         select = discord.ui.Select(custom_id="req:division", placeholder="Part of the UK",
                                    options=[discord.SelectOption(label=name, value=d.value) for d, name in DIVISION_NAMES.items()])
-        select.callback = self.picked  # type: ignore[method-assign]
+        select.callback = self.picked  # type: ignore[method-assign,assignment]
         self.add_item(select)
         self.select = select
 
-    async def picked(self, interaction: discord.Interaction) -> None:
+    async def picked(self, interaction: Interaction) -> None:
         await interaction.response.send_modal(
             DetailsForm(authority=self.authority, law=self.law, division=self.select.values[0], visibility=self.visibility,
                         requester_name=self.requester_name))

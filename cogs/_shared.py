@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 import discord
 from discord import app_commands
 
-from bot.client import report_error
+from bot.client import Interaction, report_error
 from bot.clock import UK
 from bot.errors import UserError
 from bot.law.regimes import Law, regime
@@ -30,7 +30,7 @@ T = TypeVar("T")
 LAW_CHOICES = [app_commands.Choice(name=regime(law).short, value=law.value) for law in Law]
 
 
-def viewer_of(interaction: discord.Interaction) -> Viewer:
+def viewer_of(interaction: Interaction) -> Viewer:
     return Viewer(interaction.user.id, interaction.guild_id)
 
 
@@ -76,7 +76,7 @@ async def before_form(read: Awaitable[T]) -> T:
         raise UserError(BUSY) from None
 
 
-async def guarded(interaction: discord.Interaction, work: Awaitable[None], what: str) -> None:
+async def guarded(interaction: Interaction, work: Awaitable[None], what: str) -> None:
     """Run a button's or form's work; a View's errors never reach the tree's ``on_error``."""
     try:
         await work

@@ -8,11 +8,11 @@ the reads a second apart).
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.client import FoiView
+from bot.client import FoiView, Interaction
 from bot.errors import UserError
 from bot.services import wdtk as tracking
 from bot.services import wdtk_import as service
@@ -28,14 +28,14 @@ log = logging.getLogger(__name__)
 MENU_MAX = 25  # Discord: at most 25 options in a select menu
 
 
-def _cog(interaction: discord.Interaction) -> WhatDoTheyKnow:
-    cog = interaction.client.get_cog("WhatDoTheyKnow")  # type: ignore[attr-defined]
+def _cog(interaction: Interaction) -> WhatDoTheyKnow:
+    cog = interaction.client.get_cog("WhatDoTheyKnow")
     if cog is None:
         raise UserError("WhatDoTheyKnow tracking is not running just now; try again in a minute.")
-    return cog  # type: ignore[no-any-return]
+    return cast("WhatDoTheyKnow", cog)
 
 
-async def start_import(interaction: discord.Interaction, profile_url: str) -> None:
+async def start_import(interaction: Interaction, profile_url: str) -> None:
     cog = _cog(interaction)
     url_name = user_slug(profile_url, cog.client.base_url)  # not a profile link: says so, before anything
     await interaction.response.defer(ephemeral=True, thinking=True)
@@ -51,7 +51,7 @@ async def start_import(interaction: discord.Interaction, profile_url: str) -> No
     await offer(interaction, cog)
 
 
-async def offer(interaction: discord.Interaction, cog: WhatDoTheyKnow) -> None:
+async def offer(interaction: Interaction, cog: WhatDoTheyKnow) -> None:
     listed = await service.mine(cog.bot.db, cog.client, interaction.user.id)
     if not listed:
         await interaction.followup.send("foibot found no requests of yours on WhatDoTheyKnow that you don't already follow. "
@@ -71,10 +71,10 @@ class CheckButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"wdt
         self.user_id = user_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> CheckButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> CheckButton:
         return cls(int(match["user"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         async def go() -> None:
             if interaction.user.id != self.user_id:
                 raise UserError("That check belongs to another member: run /request import yourself.")
@@ -103,7 +103,7 @@ class PickMenu(discord.ui.Select[Any]):
         super().__init__(placeholder="Requests to follow", options=options, min_values=1, max_values=len(options),
                          custom_id="wdtk:pick")
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         async def go() -> None:
             cog = _cog(interaction)
             await interaction.response.defer(ephemeral=True, thinking=True)

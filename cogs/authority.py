@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import Interaction
 from bot.community.report_cards import percent
 from bot.services import authorities
 from bot.services import report_cards as service
@@ -67,18 +68,18 @@ class AuthorityCards(commands.GroupCog, group_name="authority", group_descriptio
 
     @app_commands.command(name="show", description="An authority's report card from the requests shared with this server")
     @app_commands.describe(authority="The public authority (pick one as you type)")
-    async def show(self, interaction: discord.Interaction, authority: str) -> None:
+    async def show(self, interaction: Interaction, authority: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         card = await service.authority_card(self.bot.db, interaction.guild_id, authority)
         await interaction.followup.send(embed=card_embed(card), ephemeral=True)
 
     @show.autocomplete("authority")
-    async def authority_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def authority_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         found = await authorities.search_authorities(self.bot.db, current)
         return [app_commands.Choice(name=a.display[:100], value=a.value) for a in found]
 
     @app_commands.command(name="top", description="The slowest and fastest authorities, by this server's shared requests")
-    async def top(self, interaction: discord.Interaction) -> None:
+    async def top(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         await interaction.followup.send(embed=top_embed(await service.top(self.bot.db, interaction.guild_id)), ephemeral=True)
 

@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiView
+from bot.client import FoiView, Interaction
 from bot.clock import uk_today
 from bot.law import Division, Law, RequestFacts, calendar_for, compute_deadlines, parse_user_date, regime
 from bot.law.counting import long_date, sentence
@@ -159,10 +159,10 @@ class ShowCountButton(
         )
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> ShowCountButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> ShowCountButton:
         return cls(Law(match["law"]), Division(match["division"]), date.fromisoformat(match["received"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         report = report_for(self.law, self.division, self.received)
         await interaction.response.send_message(count_message(report, self.received), ephemeral=True)
 
@@ -186,7 +186,7 @@ class Deadlines(commands.Cog):
     @app_commands.choices(law=LAW_CHOICES, where=WHERE_CHOICES)
     async def deadline(
         self,
-        interaction: discord.Interaction,
+        interaction: Interaction,
         received: str,
         law: app_commands.Choice[str],
         where: app_commands.Choice[str] | None = None,

@@ -21,7 +21,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiModal, FoiView
+from bot.client import FoiModal, FoiView, Interaction
 from bot.clock import uk_today
 from bot.drafting import Draft, Finding, Severity
 from bot.drafting.draft import AUTHORITY_MAX_CHARS, QUESTIONS_MAX_CHARS, REQUESTER_NAME_MAX_CHARS, SUBJECT_MAX_CHARS
@@ -219,7 +219,7 @@ def list_embed(drafts: DraftList) -> discord.Embed:
 
 # -- buttons -------------------------------------------------------------------------------------
 
-Action = Callable[[discord.Interaction, str], Awaitable[None]]
+Action = Callable[[Interaction, str], Awaitable[None]]
 
 
 class DraftButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -233,46 +233,46 @@ class DraftButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.public_id, self.action = public_id, action
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],
                              match: re.Match[str]) -> DraftButton:
         return cls(match["pid"], match["action"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, ACTIONS[self.action](interaction, self.public_id), f"button {self.custom_id}")
 
 
-def _db(interaction: discord.Interaction) -> Any:
-    return interaction.client.db  # type: ignore[attr-defined]
+def _db(interaction: Interaction) -> Any:
+    return interaction.client.db
 
 
-async def fix_draft(interaction: discord.Interaction, public_id: str) -> None:
+async def fix_draft(interaction: Interaction, public_id: str) -> None:
     await interaction.response.defer()  # updates the findings message in place
     outcome = await service.apply_draft_fixes(_db(interaction), viewer_of(interaction), public_id)
     note = "Applied the safe fixes." if outcome.changed else "Nothing left that foibot can fix by itself."
     await interaction.edit_original_response(**draft_message(outcome.record, outcome.findings, note=note))
 
 
-async def edit_draft(interaction: discord.Interaction, public_id: str) -> None:
+async def edit_draft(interaction: Interaction, public_id: str) -> None:
     # A modal must be the first response: this quick check (one indexed read) comes before it.
     record = await before_form(service.get_draft(_db(interaction), viewer_of(interaction), public_id))
     record.require_open()
     await interaction.response.send_modal(DraftForm(record.content.law, record))
 
 
-async def preview_draft(interaction: discord.Interaction, public_id: str) -> None:
+async def preview_draft(interaction: Interaction, public_id: str) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
     record, letter = await service.preview_letter(_db(interaction), viewer_of(interaction), public_id)
     content, file = letter_reply(record.public_id, letter)
     await interaction.followup.send(content, ephemeral=True, **({"file": file} if file else {}))
 
 
-async def ask_sent_date(interaction: discord.Interaction, public_id: str) -> None:
+async def ask_sent_date(interaction: Interaction, public_id: str) -> None:
     record = await before_form(service.get_draft(_db(interaction), viewer_of(interaction), public_id))
     record.require_open()
     await interaction.response.send_modal(SentForm(record))
 
 
-async def delete_or_keep(interaction: discord.Interaction, public_id: str, *, delete: bool) -> None:
+async def delete_or_keep(interaction: Interaction, public_id: str, *, delete: bool) -> None:
     await interaction.response.defer()
     db, viewer = _db(interaction), viewer_of(interaction)
     record = await (service.delete_draft if delete else service.get_draft)(db, viewer, public_id)
@@ -318,11 +318,11 @@ class DraftForm(FoiModal):
         for item in self.inputs.values():
             self.add_item(item)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         content = Draft(**{name: item.value for name, item in self.inputs.items()}, law=self.law)
         await guarded(interaction, self.save(interaction, content), f"form {self.custom_id}")
 
-    async def save(self, interaction: discord.Interaction, content: Draft) -> None:
+    async def save(self, interaction: Interaction, content: Draft) -> None:
         db, viewer = _db(interaction), viewer_of(interaction)
         if self.record is None:
             await interaction.response.defer(ephemeral=True, thinking=True)
@@ -349,7 +349,7 @@ class SentForm(FoiModal):
         self.add_item(self.sent_on)
         self.add_item(self.title_input)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         async def send() -> None:
             await interaction.response.defer(ephemeral=True, thinking=True)
             sent = await service.mark_sent(_db(interaction), viewer_of(interaction), self.public_id, self.sent_on.value,
@@ -375,34 +375,34 @@ class Drafting(commands.GroupCog, group_name="draft", group_description="Write a
     @app_commands.command(name="new", description="Write a request: a form, then what to fix, the letter, and tracking")
     @app_commands.describe(law="The law you are asking under (default FOIA; EIR for environmental information)")
     @app_commands.choices(law=LAW_CHOICES)
-    async def new(self, interaction: discord.Interaction, law: str = Law.FOIA.value) -> None:
+    async def new(self, interaction: Interaction, law: str = Law.FOIA.value) -> None:
         await interaction.response.send_modal(DraftForm(Law(law)))
 
     @app_commands.command(name="check", description="Check any request text against the drafting rules (only you see it)")
     @app_commands.describe(text="The request's text", law="The law it is asked under (default FOIA)")
     @app_commands.choices(law=LAW_CHOICES)
-    async def check(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, QUESTIONS_MAX_CHARS],
+    async def check(self, interaction: Interaction, text: app_commands.Range[str, 1, QUESTIONS_MAX_CHARS],
                     law: str = Law.FOIA.value) -> None:
         today = uk_today()
         found = service.lint_text(text, law, today)
         await interaction.response.send_message(ephemeral=True, **findings_message(found, law=Law(law), day=today))
 
     @app_commands.command(name="list", description="Your drafts, latest first")
-    async def list_(self, interaction: discord.Interaction) -> None:
+    async def list_(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         drafts = await service.list_drafts(self.bot.db, viewer_of(interaction))
         await interaction.followup.send(embed=list_embed(drafts), ephemeral=True)
 
     @app_commands.command(name="open", description="Carry on with a draft: its findings and buttons")
     @app_commands.describe(draft="The draft (type its subject or id)")
-    async def open(self, interaction: discord.Interaction, draft: str) -> None:
+    async def open(self, interaction: Interaction, draft: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         record = await service.get_draft(self.bot.db, viewer_of(interaction), draft)
         await interaction.followup.send(ephemeral=True, **draft_message(record))
 
     @app_commands.command(name="delete", description="Delete a draft (asks first; a request it became stays)")
     @app_commands.describe(draft="The draft (type its subject or id)")
-    async def delete(self, interaction: discord.Interaction, draft: str) -> None:
+    async def delete(self, interaction: Interaction, draft: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         record = await service.get_draft(self.bot.db, viewer_of(interaction), draft)
         view = FoiView(timeout=None)
@@ -414,7 +414,7 @@ class Drafting(commands.GroupCog, group_name="draft", group_description="Write a
 
     @open.autocomplete("draft")
     @delete.autocomplete("draft")
-    async def draft_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def draft_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         found = await service.search_drafts(self.bot.db, viewer_of(interaction), current)
         return [app_commands.Choice(name=f"{pid} · {' '.join(title.split())}"[:100], value=pid) for pid, title in found]
 

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import Interaction
 from bot.templates import render
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Help(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="help", description="What foibot does and every command it has")
-    async def help(self, interaction: discord.Interaction) -> None:
+    async def help(self, interaction: Interaction) -> None:
         await interaction.response.send_message(embed=help_embed(self.bot.tree), ephemeral=True)
 
 

@@ -31,7 +31,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiModal, FoiView
+from bot.client import FoiModal, FoiView, Interaction
 from bot.letters import LetterKind
 from bot.letters.reasons import OWN_WORDS
 from bot.letters.docx import letter_docx
@@ -245,33 +245,33 @@ def flagged_from(message: discord.Message | None) -> str:
 
 # -- sending ---------------------------------------------------------------------------------------
 
-async def send_letter(interaction: discord.Interaction, public_id: str, kind: LetterKind | str, *,
+async def send_letter(interaction: Interaction, public_id: str, kind: LetterKind | str, *,
                       notes: str | None = None, for_alert: bool = False) -> None:
     """Write the letter and send it privately; also used by the alert DMs' *Draft* buttons."""
     if not interaction.response.is_done():
         await interaction.response.defer(ephemeral=True, thinking=True)
     composed = await service.compose_letter(
-        interaction.client.db, viewer_of(interaction), public_id, kind,  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, kind,
         notes=notes, signer=interaction.user.display_name, for_alert=for_alert,
     )
     await interaction.followup.send(ephemeral=True, **composed_message(composed, notes))
 
 
-async def send_with_reasons(interaction: discord.Interaction, kind: str, public_id: str, ids: list[str], notes: str) -> None:
+async def send_with_reasons(interaction: Interaction, kind: str, public_id: str, ids: list[str], notes: str) -> None:
     """A letter from the reasons menu and the member's own words (the form's answer), in a new message."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     composed = await service.compose_letter(
-        interaction.client.db, viewer_of(interaction), public_id, kind, ids,  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, kind, ids,
         notes=notes, signer=interaction.user.display_name,
     )
     await interaction.followup.send(ephemeral=True, **composed_message(composed, notes))
 
 
-async def rewrite_letter(interaction: discord.Interaction, kind: str, public_id: str, ground_ids: list[str]) -> None:
+async def rewrite_letter(interaction: Interaction, kind: str, public_id: str, ground_ids: list[str]) -> None:
     await interaction.response.defer()  # the letter message itself is edited
     notes = notes_from(interaction.message)
     composed = await service.compose_letter(
-        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,
         notes=notes, signer=interaction.user.display_name,
     )
     extra = composed_message(composed, notes)
@@ -282,12 +282,12 @@ async def rewrite_letter(interaction: discord.Interaction, kind: str, public_id:
     await interaction.edit_original_response(**extra)
 
 
-async def send_boxes(interaction: discord.Interaction, public_id: str, grounds_code: str | None) -> None:
+async def send_boxes(interaction: Interaction, public_id: str, grounds_code: str | None) -> None:
     """The complaint in the boxes of the regulator's online form, one block per box."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     ground_ids = service.decode_grounds(grounds_code) if grounds_code else None
     draft = await service.prepare_letter(
-        interaction.client.db, viewer_of(interaction), public_id, LetterKind.COMPLAINT, ground_ids,  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, LetterKind.COMPLAINT, ground_ids,
         notes=notes_from(interaction.message), signer=interaction.user.display_name,
     )
     step = draft.letter.next_step
@@ -304,11 +304,11 @@ async def send_boxes(interaction: discord.Interaction, public_id: str, grounds_c
     )
 
 
-async def open_new_request(interaction: discord.Interaction, kind: str, public_id: str) -> None:
+async def open_new_request(interaction: Interaction, kind: str, public_id: str) -> None:
     """*Open as a draft*: the new request for recorded information, as a `/draft`, in one click."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     record = await service.open_new_request(
-        interaction.client.db, viewer_of(interaction), public_id, kind, flagged_from(interaction.message),  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, kind, flagged_from(interaction.message),
         signer=interaction.user.display_name,
     )
     note = (f"Opened as draft **{record.public_id}**: a request for the recorded information. Check it, edit it, "
@@ -316,11 +316,11 @@ async def open_new_request(interaction: discord.Interaction, kind: str, public_i
     await interaction.followup.send(ephemeral=True, **draft_message(record, note=note))
 
 
-async def send_docx(interaction: discord.Interaction, kind: str, public_id: str, grounds_code: str | None) -> None:
+async def send_docx(interaction: Interaction, kind: str, public_id: str, grounds_code: str | None) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
     ground_ids = service.decode_grounds(grounds_code) if grounds_code else None
     draft = await service.prepare_letter(
-        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,  # type: ignore[attr-defined]
+        interaction.client.db, viewer_of(interaction), public_id, kind, ground_ids,
         notes=notes_from(interaction.message), signer=interaction.user.display_name,
     )
     data = await asyncio.to_thread(letter_docx, draft.letter)  # python-docx is synchronous
@@ -331,9 +331,9 @@ async def send_docx(interaction: discord.Interaction, kind: str, public_id: str,
     )
 
 
-async def record_sent(interaction: discord.Interaction, kind: str, public_id: str) -> None:
+async def record_sent(interaction: Interaction, kind: str, public_id: str) -> None:
     await interaction.response.defer(ephemeral=True, thinking=True)
-    detail = await service.record_letter_sent(interaction.client.db, viewer_of(interaction), public_id, kind)  # type: ignore[attr-defined]
+    detail = await service.record_letter_sent(interaction.client.db, viewer_of(interaction), public_id, kind)
     label = service.LETTER_EVENTS[LetterKind(kind)].label
     await send_detail(interaction, f"Recorded on {detail.public_id}: {label} today.", detail)
 
@@ -350,11 +350,11 @@ class GroundsSelect(discord.ui.DynamicItem[discord.ui.Select[Any]],
         self.kind, self.public_id = LetterKind(kind).value, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Select[Any],  # type: ignore[override]
                              match: re.Match[str]) -> GroundsSelect:
         return cls(match["kind"], match["pid"], list(item.options))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         values = list(self.item.values)
         await guarded(interaction, rewrite_letter(interaction, self.kind, self.public_id, values), f"select {self.custom_id}")
 
@@ -368,11 +368,11 @@ class DocxButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.kind, self.public_id, self.grounds_code = kind, public_id, grounds_code
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
                              match: re.Match[str]) -> DocxButton:
         return cls(match["kind"], match["pid"], match["grounds"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, send_docx(interaction, self.kind, self.public_id, self.grounds_code), f"button {self.custom_id}")
 
 
@@ -385,11 +385,11 @@ class RecordButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.kind, self.public_id = kind, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
                              match: re.Match[str]) -> RecordButton:
         return cls(match["kind"], match["pid"], service.LETTER_EVENTS[LetterKind(match["kind"])].label)
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         # The service refuses anyone but the owner (and "not found" for those who cannot see it).
         await guarded(interaction, record_sent(interaction, self.kind, self.public_id), f"button {self.custom_id}")
 
@@ -406,11 +406,11 @@ class ReasonsSelect(discord.ui.DynamicItem[discord.ui.Select[Any]],
         self.kind, self.public_id = LetterKind(kind).value, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Select[Any],  # type: ignore[override]
                              match: re.Match[str]) -> ReasonsSelect:
         return cls(match["kind"], match["pid"], list(item.options))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         values = list(self.item.values)
         picked = [v for v in values if v != OWN_WORDS]
         if OWN_WORDS in values:  # the form must be the first answer to the click
@@ -433,7 +433,7 @@ class OwnWordsForm(FoiModal):
         )
         self.add_item(self.paragraph)
 
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
+    async def on_submit(self, interaction: Interaction) -> None:  # type: ignore[override]
         work = send_with_reasons(interaction, self.kind, self.public_id, self.picked, self.paragraph.value)
         await guarded(interaction, work, f"form {self.custom_id}")
 
@@ -447,11 +447,11 @@ class NewRequestButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.kind, self.public_id = kind, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
                              match: re.Match[str]) -> NewRequestButton:
         return cls(match["kind"], match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, open_new_request(interaction, self.kind, self.public_id), f"button {self.custom_id}")
 
 
@@ -464,11 +464,11 @@ class RewriteButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.kind, self.public_id = kind, public_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
                              match: re.Match[str]) -> RewriteButton:
         return cls(match["kind"], match["pid"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await interaction.response.send_modal(OwnWordsForm(self.kind, self.public_id, [], flagged_from(interaction.message)))
 
 
@@ -481,11 +481,11 @@ class BoxesButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         self.public_id, self.grounds_code = public_id, grounds_code
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any],  # type: ignore[override]
                              match: re.Match[str]) -> BoxesButton:
         return cls(match["pid"], match["grounds"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, send_boxes(interaction, self.public_id, self.grounds_code), f"button {self.custom_id}")
 
 
@@ -512,25 +512,25 @@ class Letters(commands.GroupCog, group_name="letter",
 
     @app_commands.command(name="review", description="Ask for a review of a response: grounds proposed from its facts")
     @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
-    async def review(self, interaction: discord.Interaction, request: str,
+    async def review(self, interaction: Interaction, request: str,
                      notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
         await send_letter(interaction, request, LetterKind.REVIEW, notes=notes)
 
     @app_commands.command(name="chaser", description="Chase a response that is late, giving the deadline it missed")
     @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
-    async def chaser(self, interaction: discord.Interaction, request: str,
+    async def chaser(self, interaction: Interaction, request: str,
                      notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
         await send_letter(interaction, request, LetterKind.CHASER, notes=notes)
 
     @app_commands.command(name="complaint", description="Complain to the regulator (ICO or Scottish Information Commissioner)")
     @app_commands.describe(request=REQUEST_HELP, notes=NOTES_HELP)
-    async def complaint(self, interaction: discord.Interaction, request: str,
+    async def complaint(self, interaction: Interaction, request: str,
                         notes: app_commands.Range[str, 1, service.NOTES_MAX] | None = None) -> None:
         await send_letter(interaction, request, LetterKind.COMPLAINT, notes=notes)
 
     @app_commands.command(name="clarification", description="Reply to the authority's request for clarification")
     @app_commands.describe(request=REQUEST_HELP, clarification="Your clarification: what you meant, in your own words")
-    async def clarification(self, interaction: discord.Interaction, request: str,
+    async def clarification(self, interaction: Interaction, request: str,
                             clarification: app_commands.Range[str, 1, service.NOTES_MAX]) -> None:
         await send_letter(interaction, request, LetterKind.CLARIFICATION, notes=clarification)
 
@@ -538,7 +538,7 @@ class Letters(commands.GroupCog, group_name="letter",
     @chaser.autocomplete("request")
     @complaint.autocomplete("request")
     @clarification.autocomplete("request")
-    async def request_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def request_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         # The tracking service's search: only the requests this member may see, latest first.
         found = await search_requests(self.bot.db, viewer_of(interaction), current)
         return [app_commands.Choice(name=cut(f"{pid} · {' '.join(title.split())}", 100), value=pid) for pid, title in found]

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiView
+from bot.client import FoiView, Interaction
 from bot.services import privacy as service
 from cogs._shared import guarded, safe, take_down
 
@@ -35,13 +35,13 @@ class EraseButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"pri
         self.action, self.user_id = action, user_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> EraseButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> EraseButton:
         return cls(match["action"], int(match["user"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await guarded(interaction, self._act(interaction), f"privacy {self.action}")
 
-    async def _act(self, interaction: discord.Interaction) -> None:
+    async def _act(self, interaction: Interaction) -> None:
         if interaction.user.id != self.user_id:
             await interaction.response.send_message("That button is for the member who asked to delete their data.", ephemeral=True)
             return
@@ -49,7 +49,7 @@ class EraseButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"pri
             await interaction.response.edit_message(content="Nothing was deleted.", view=None)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        erased = await service.erase_member(interaction.client.db, self.user_id)  # type: ignore[attr-defined]
+        erased = await service.erase_member(interaction.client.db, self.user_id)
         removed = await take_down(interaction.client, erased.messages)  # after the commit, best effort
         await interaction.followup.send(
             f"Done: foibot no longer holds anything about you. Deleted {service.summary(erased.counts)}"
@@ -69,7 +69,7 @@ class Privacy(commands.GroupCog, group_name="privacy", group_description="Your d
         self.bot.remove_dynamic_items(EraseButton)
 
     @app_commands.command(name="export", description="Everything foibot holds about you, as JSON, and your deadlines as .ics")
-    async def export(self, interaction: discord.Interaction) -> None:
+    async def export(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         exported = await service.export_member(self.bot.db, interaction.user.id)
         files = [discord.File(io.BytesIO(exported.json_bytes), "foibot-my-data.json"),
@@ -77,7 +77,7 @@ class Privacy(commands.GroupCog, group_name="privacy", group_description="Your d
         await interaction.followup.send(f"Everything foibot holds about you: {service.summary(exported.counts)}.", files=files, ephemeral=True)
 
     @app_commands.command(name="delete", description="Erase everything foibot holds about you (asks first)")
-    async def delete(self, interaction: discord.Interaction) -> None:
+    async def delete(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await service.member_data(self.bot.db, interaction.user.id)
         view = FoiView(timeout=None)
@@ -90,7 +90,7 @@ class Privacy(commands.GroupCog, group_name="privacy", group_description="Your d
 
     @app_commands.command(name="name", description="The name board cards show for your shared requests (empty: none)")
     @app_commands.describe(name="The name to show; leave it out to show no name")
-    async def name(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, service.BOARD_NAME_MAX] | None = None) -> None:
+    async def name(self, interaction: Interaction, name: app_commands.Range[str, 1, service.BOARD_NAME_MAX] | None = None) -> None:
         shown = await service.set_board_name(self.bot.db, interaction.user.id, name)
         await interaction.response.send_message(
             f"Board cards of your shared requests now say “shared by {safe(shown)}”." if shown

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiView, reply_privately, report_error
+from bot.client import FoiView, Interaction, reply_privately, report_error
 from bot.clock import utcnow
 from bot.errors import UserError
 from bot.reminders.dispatcher import Dispatcher, dispatch_settings
@@ -84,13 +84,13 @@ class AlertButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ale
         self.alert_id = alert_id
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> AlertButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> AlertButton:
         if match["action"] not in BUTTONS:
             raise ValueError(f"unknown alert button {match['action']!r}")
         return cls(match["action"], int(match["alert"]))
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        cog = interaction.client.get_cog("Reminders")  # type: ignore[attr-defined]
+    async def callback(self, interaction: Interaction) -> None:
+        cog = cast("Reminders | None", interaction.client.get_cog("Reminders"))
         try:
             if cog is None:
                 raise UserError("Alerts are not running just now; try again in a minute.")
@@ -137,7 +137,7 @@ class OutcomeSelect(discord.ui.Select[Any]):
         super().__init__(placeholder="What did the response give you?", options=options, custom_id="alert:outcome")
         self.cog, self.public_id, self.event = cog, public_id, event
 
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def callback(self, interaction: Interaction) -> None:
         await interaction.response.defer()  # recording is a transaction: acknowledge first
         in_place = lambda text: interaction.edit_original_response(content=text, view=None)  # noqa: E731
         try:
@@ -178,14 +178,14 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         if self.dm_notice in self.bot.notices:
             self.bot.notices.remove(self.dm_notice)
 
-    async def dm_notice(self, interaction: discord.Interaction) -> str | None:
+    async def dm_notice(self, interaction: Interaction) -> str | None:
         """Run after every command: the closed-DMs notice, once."""
         return await users.take_dm_notice(self.bot.db, interaction.user.id)
 
     # -- commands -------------------------------------------------------------------------------
 
     @app_commands.command(name="list", description="Your upcoming alerts, with when each will come")
-    async def list_alerts(self, interaction: discord.Interaction) -> None:
+    async def list_alerts(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings, upcoming = await alerts.upcoming(self.bot.db, interaction.user.id, limit=16)
         shown = [
@@ -211,7 +211,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
     )
     async def settings(
         self,
-        interaction: discord.Interaction,
+        interaction: Interaction,
         enabled: bool | None = None,
         time: app_commands.Range[str, 1, 8] | None = None,
         timezone: app_commands.Range[str, 1, 64] | None = None,
@@ -225,11 +225,11 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         await interaction.followup.send(text.strip(), ephemeral=True)
 
     @settings.autocomplete("timezone")
-    async def timezone_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def timezone_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=name, value=name) for name in users.timezone_choices(current)]
 
     @app_commands.command(name="test", description="Send yourself a sample alert by DM now, to check DMs reach you")
-    async def test(self, interaction: discord.Interaction) -> None:
+    async def test(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = utcnow()
         settings = await alerts.settings_of(self.bot.db, interaction.user.id)
@@ -247,7 +247,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
 
     # -- buttons --------------------------------------------------------------------------------
 
-    async def on_button(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
+    async def on_button(self, interaction: Interaction, action: str, alert_id: int) -> None:
         user_id, now = interaction.user.id, utcnow()
         if action in ("chaser", "review"):
             await self.draft_letter(interaction, action, alert_id)
@@ -293,7 +293,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         detail = await append_event(self.bot.db, Viewer(user_id), public_id, event, details={"outcome": outcome})
         return f"Recorded for `{detail.public_id}`: {event.replace('_', ' ')} today ({outcome.replace('_', ' ')}). Your alerts are updated."
 
-    async def draft_letter(self, interaction: discord.Interaction, action: str, alert_id: int) -> None:
+    async def draft_letter(self, interaction: Interaction, action: str, alert_id: int) -> None:
         if not letters_available():
             raise UserError("Drafting letters from an alert is not available yet.")
         # The /letter message itself: timing warnings, the grounds menu, .docx and "Record" buttons.

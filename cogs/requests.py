@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import FoiView
+from bot.client import FoiView, Interaction
 from bot.errors import BadInput
 from bot.law.regimes import DIVISION_NAMES, Law
 from bot.services import Visibility, authorities
@@ -88,7 +88,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                            visibility="Who can see it (default: only you)", division="For a new authority: its part of the UK",
                            name="Your real name for letters (FOIA s.8)")
     @app_commands.choices(law=LAW_CHOICES, visibility=VISIBILITY_CHOICES, division=DIVISION_CHOICES)
-    async def log(self, interaction: discord.Interaction, authority: str, law: str = Law.FOIA.value,
+    async def log(self, interaction: Interaction, authority: str, law: str = Law.FOIA.value,
                   visibility: str = Visibility.PRIVATE.value, division: str | None = None, name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
         if visibility == Visibility.SERVER and interaction.guild_id is None:
             raise BadInput("A request can be shared only from inside a server: in DMs it stays private to you.")
@@ -109,7 +109,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         await interaction.response.send_modal(
             DetailsForm(authority=name, law=law, division=division, visibility=visibility, requester_name=requester))
 
-    async def offer_to_track(self, interaction: discord.Interaction, link: str) -> None:
+    async def offer_to_track(self, interaction: Interaction, link: str) -> None:
         """A WhatDoTheyKnow link where the authority goes: offer to follow the request instead."""
         from cogs.wdtk import track_button
 
@@ -128,7 +128,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.describe(url="The request's WhatDoTheyKnow link",
                            visibility="Who can see it (default: only you)")
     @app_commands.choices(visibility=VISIBILITY_CHOICES)
-    async def track(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 500],
+    async def track(self, interaction: Interaction, url: app_commands.Range[str, 1, 500],
                     visibility: str = Visibility.PRIVATE.value) -> None:
         cog = self.bot.get_cog("WhatDoTheyKnow")
         if cog is None:
@@ -140,13 +140,13 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
 
     @app_commands.command(name="import", description="Follow your own WhatDoTheyKnow requests: prove your profile, then pick them")
     @app_commands.describe(wdtk_user="Your WhatDoTheyKnow profile's link")
-    async def import_(self, interaction: discord.Interaction, wdtk_user: app_commands.Range[str, 1, 500]) -> None:
+    async def import_(self, interaction: Interaction, wdtk_user: app_commands.Range[str, 1, 500]) -> None:
         from cogs._wdtk_import import start_import
 
         await start_import(interaction, wdtk_user)
 
     @log.autocomplete("authority")
-    async def authority_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def authority_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         found = await authorities.search_authorities(self.bot.db, current)
         choices = [app_commands.Choice(name=a.display[:100], value=a.value) for a in found]
         typed = " ".join(current.split())
@@ -161,7 +161,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.describe(status="Only requests with this status", scope="Yours (default) or those shared with this server")
     @app_commands.choices(status=STATUS_CHOICES, scope=[app_commands.Choice(name="Mine", value="mine"),
                                                         app_commands.Choice(name="This server", value="server")])
-    async def list_(self, interaction: discord.Interaction, status: str | None = None, scope: str = "mine") -> None:
+    async def list_(self, interaction: Interaction, status: str | None = None, scope: str = "mine") -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         page = await service.list_requests(self.bot.db, viewer_of(interaction), scope=scope, status=status)
         embed, view = list_embed(page)
@@ -169,7 +169,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
 
     @app_commands.command(name="show", description="A request's status, every deadline and its timeline")
     @app_commands.describe(request="The request (its title or id)", post="Post it in this channel (shared requests only)")
-    async def show(self, interaction: discord.Interaction, request: str, post: bool = False) -> None:
+    async def show(self, interaction: Interaction, request: str, post: bool = False) -> None:
         if post:
             detail = await service.get_request(self.bot.db, viewer_of(interaction), request)
             if detail.request.visibility != Visibility.SERVER or detail.request.guild_id != interaction.guild_id:
@@ -195,7 +195,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
         questions="A part withdrawn: its questions, e.g. 8",
     )
     @app_commands.choices(event=EVENT_CHOICES, outcome=OUTCOME_CHOICES)
-    async def update(self, interaction: discord.Interaction, request: str, event: str,
+    async def update(self, interaction: Interaction, request: str, event: str,
                      date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None,
                      note: app_commands.Range[str, 1, NOTE_MAX] | None = None, outcome: str | None = None,
                      exemptions: app_commands.Range[str, 1, EXEMPTIONS_MAX] | None = None,
@@ -235,7 +235,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.command(name="remind", description="A reminder by DM on any day, e.g. the day they promised to publish")
     @app_commands.describe(request="The request (its title or id)", on="The day (day first, e.g. 14/02/2027)",
                            about="What to remind you of, e.g. they promised publication")
-    async def remind(self, interaction: discord.Interaction, request: str, on: app_commands.Range[str, 1, DATE_TEXT_MAX],
+    async def remind(self, interaction: Interaction, request: str, on: app_commands.Range[str, 1, DATE_TEXT_MAX],
                      about: app_commands.Range[str, 1, REMINDER_ABOUT_MAX] | None = None) -> None:
         # Stored as a "reminder" event: the fold makes it a deadline, the outbox an alert at your time of day.
         await record(interaction, request, EventKind.REMINDER, None, None, {"remind_on": on, "about": about})
@@ -245,7 +245,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
                            reply="The reply as a file (.txt, .eml, .pdf, .docx); leave out to paste it",
                            event="Record it as (default: what foibot reads it as)", date="The reply's date (day first; default today)")
     @app_commands.choices(event=READ_EVENT_CHOICES)
-    async def read(self, interaction: discord.Interaction, request: str, reply: discord.Attachment | None = None,
+    async def read(self, interaction: Interaction, request: str, reply: discord.Attachment | None = None,
                    event: str | None = None, date: app_commands.Range[str, 1, DATE_TEXT_MAX] | None = None) -> None:
         await start_reading(interaction, request, reply, event, date)
 
@@ -253,7 +253,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.describe(request="The request (its title or id)", visibility="Who can see it", law="The law it was made under",
                            name="Your name as it should appear on letters")
     @app_commands.choices(visibility=VISIBILITY_CHOICES, law=LAW_CHOICES)
-    async def edit(self, interaction: discord.Interaction, request: str, visibility: str | None = None, law: str | None = None,
+    async def edit(self, interaction: Interaction, request: str, visibility: str | None = None, law: str | None = None,
                    name: app_commands.Range[str, 1, REQUESTER_NAME_MAX] | None = None) -> None:
         if visibility is None and law is None and name is None:
             r = (await before_form(service.get_own_request(self.bot.db, viewer_of(interaction), request))).request
@@ -268,7 +268,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
 
     @app_commands.command(name="delete", description="Delete a request and its timeline (asks first)")
     @app_commands.describe(request="The request (its title or id)")
-    async def delete(self, interaction: discord.Interaction, request: str) -> None:
+    async def delete(self, interaction: Interaction, request: str) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         detail = await service.get_own_request(self.bot.db, viewer_of(interaction), request)
         view = FoiView(timeout=None)
@@ -279,7 +279,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             view=view, ephemeral=True)
 
     @app_commands.command(name="export", description="Your requests as a JSON file and your deadlines as a calendar (.ics)")
-    async def export(self, interaction: discord.Interaction) -> None:
+    async def export(self, interaction: Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         exported = await export_requests(self.bot.db, viewer_of(interaction))
         if not exported.requests:
@@ -292,7 +292,7 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
             f"{'s' if exported.deadlines != 1 else ''}. Import the .ics file into your calendar app.", files=files, ephemeral=True)
 
     @show.autocomplete("request")
-    async def visible_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def visible_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await self._choices(interaction, current, owned_only=False)
 
     @update.autocomplete("request")
@@ -300,10 +300,10 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @read.autocomplete("request")
     @edit.autocomplete("request")
     @delete.autocomplete("request")
-    async def owned_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def owned_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await self._choices(interaction, current, owned_only=True)
 
-    async def _choices(self, interaction: discord.Interaction, current: str, *, owned_only: bool) -> list[app_commands.Choice[str]]:
+    async def _choices(self, interaction: Interaction, current: str, *, owned_only: bool) -> list[app_commands.Choice[str]]:
         found = await service.search_requests(self.bot.db, viewer_of(interaction), current, owned_only=owned_only)
         return [app_commands.Choice(name=f"{pid} · {' '.join(title.split())}"[:100], value=pid) for pid, title in found]
 

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.client import Interaction
 from bot.errors import BadInput
 from bot.services import server as service
 from cogs._shared import safe
@@ -27,7 +28,7 @@ RHYTHM_CHOICES = [app_commands.Choice(name="Weekly", value="weekly"), app_comman
 DAY_CHOICES = [app_commands.Choice(name=day.capitalize(), value=day) for day in service.WEEKDAYS]
 
 
-def can_manage(interaction: discord.Interaction) -> bool:
+def can_manage(interaction: Interaction) -> bool:
     """The member's own permissions, as Discord computed them for this interaction."""
     return interaction.guild_id is not None and interaction.permissions.manage_guild
 
@@ -56,19 +57,19 @@ class Server(commands.GroupCog, group_name="server", group_description="This ser
         self.bot = bot
         super().__init__()
 
-    async def _change(self, interaction: discord.Interaction, change: service.SettingsChange) -> None:
+    async def _change(self, interaction: Interaction, change: service.SettingsChange) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings = await service.update_settings(self.bot.db, interaction.guild_id, change, can_manage=can_manage(interaction))
         await interaction.followup.send(f"Saved.\n{settings_text(settings)}", ephemeral=True)
 
     @app_commands.command(name="show", description="This server's foibot settings")
-    async def show(self, interaction: discord.Interaction) -> None:
+    async def show(self, interaction: Interaction) -> None:
         settings = await service.get_settings(self.bot.db, interaction.guild_id)
         await interaction.response.send_message(settings_text(settings), ephemeral=True)
 
     @app_commands.command(name="board", description="The channel where foibot posts cards about shared requests")
     @app_commands.describe(channel="The board channel", off="Stop posting cards")
-    async def board(self, interaction: discord.Interaction,
+    async def board(self, interaction: Interaction,
                     channel: discord.TextChannel | None = None, off: bool = False) -> None:
         if channel is None and not off:
             raise BadInput("Give a `channel:` for the board, or `off: True` to stop posting cards.")
@@ -79,7 +80,7 @@ class Server(commands.GroupCog, group_name="server", group_description="This ser
                            time="Time of day, 24-hour clock (HH:MM)", timezone="The server's time zone, e.g. Europe/London",
                            off="Stop posting the digest")
     @app_commands.choices(rhythm=RHYTHM_CHOICES, day=DAY_CHOICES)
-    async def digest(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None,
+    async def digest(self, interaction: Interaction, channel: discord.TextChannel | None = None,
                      rhythm: str | None = None, day: str | None = None, time: app_commands.Range[str, 1, 8] | None = None,
                      timezone: app_commands.Range[str, 1, 64] | None = None, off: bool = False) -> None:
         await self._change(interaction, service.SettingsChange(
@@ -88,7 +89,7 @@ class Server(commands.GroupCog, group_name="server", group_description="This ser
 
     @app_commands.command(name="sharing", description="Whether members may share their requests with this server")
     @app_commands.describe(allowed="True: members may share requests; False: every request stays private")
-    async def sharing(self, interaction: discord.Interaction, allowed: bool) -> None:
+    async def sharing(self, interaction: Interaction, allowed: bool) -> None:
         await self._change(interaction, service.SettingsChange(sharing_allowed=allowed))
 
 

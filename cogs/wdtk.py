@@ -9,11 +9,12 @@ poller starts in ``cog_load`` (only when the bot runs its services) and stops wi
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 from discord.ext import commands
 
+from bot.client import Interaction
 from bot.errors import UserError
 from bot.law.regimes import Law, regime
 from bot.services import wdtk as service
@@ -62,7 +63,7 @@ class WhatDoTheyKnow(commands.Cog):
         self.bot.remove_dynamic_items(TrackButton, CheckButton)
         await self.client.close()
 
-    async def track(self, interaction: discord.Interaction, url: str, visibility: str) -> None:
+    async def track(self, interaction: Interaction, url: str, visibility: str) -> None:
         """Follow a WDTK request: the reply is the request's own view, with what was read."""
         from cogs._request_views import send_detail
 
@@ -92,11 +93,11 @@ class TrackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"wdt
         self.slug = slug
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: Any) -> TrackButton:
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Button[Any], match: Any) -> TrackButton:
         return cls(match["slug"])
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        cog = interaction.client.get_cog("WhatDoTheyKnow")  # type: ignore[attr-defined]
+    async def callback(self, interaction: Interaction) -> None:
+        cog = cast("WhatDoTheyKnow | None", interaction.client.get_cog("WhatDoTheyKnow"))
 
         async def go() -> None:
             if cog is None:
