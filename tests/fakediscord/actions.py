@@ -1,5 +1,6 @@
 """Acting as a member: run slash commands, autocomplete, click buttons, pick from selects, submit
-modals. Each builds a real INTERACTION_CREATE payload and sends it over the bot's gateway session.
+modals. Each builds a real INTERACTION_CREATE payload and sends it over the bot's gateway session
+(or hands it to ``fake.deliver``, a client in the same process).
 
 ``FakeDiscord`` exposes the public functions as methods (``fake.slash(...)``); the payload fields are the ones
 discord.py's ``Interaction._from_data`` reads: id, application_id, type, token, version, data,
@@ -169,6 +170,10 @@ async def _send(fake: FakeDiscord, kind: int, data: dict[str, Any], user: FakeUs
                            message_id=message.id if message else None)
     fake.interactions[iid] = ix
     fake.interactions_by_token[token] = ix
+    if fake.deliver is not None:  # a client in this process, without a gateway session
+        ix.dispatched_at = time.monotonic()
+        fake.deliver(payload)
+        return ix
     session = await fake.gateway.dispatch("INTERACTION_CREATE", payload, timeout or fake.default_timeout)
     ix.dispatched_at = time.monotonic()
     ix.shard = session.shard

@@ -26,6 +26,8 @@ World: ``fake.guild`` (channels "general" and "alerts"), members ``fake.alice``,
 Records: ``fake.messages`` (every message by id, in order), ``fake.dms(user)``,
 ``fake.channel_messages(channel)``, ``fake.interactions``, ``fake.requests``, ``fake.unknown_routes``,
 ``fake.registered_commands(guild=None)``, ``fake.command_puts``.
+In process: ``fake.deliver = handler`` hands each action's INTERACTION_CREATE payload to ``handler``
+(a client with no gateway session) instead of the gateway; the answers still come over HTTP.
 Failures: ``fake.fail_next("POST /channels/{channel_id}/messages", status=429, times=2)``,
 ``fake.block_dms(user)`` (403 / 50007). Every wait times out with ``fake.describe()`` in the message.
 Each ``RequestRecord`` has its arrival time (``at``, ``time.time()``) and headers. ``fake.before(route,
@@ -140,6 +142,9 @@ class FakeDiscord:
         self.commands = CommandStore(self.application_id, self.new_id)
         self.gateway = Gateway(self, heartbeat_interval_ms)
         self.http = HttpApi(self)
+        # A client in the same process, with no gateway session: when set, the members' actions hand
+        # their INTERACTION_CREATE payloads to it instead (answers still come back over HTTP).
+        self.deliver: Callable[[dict[str, Any]], None] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
