@@ -257,6 +257,8 @@ class Regime:
     home_division: Division | None = None  # where every authority under this law is (Scotland for FOISA)
     environmental_law: str = ""  # the law environmental information goes to instead (FOIA s.39 -> EIR)
     exemption_family: str = ""  # the exemptions table it uses (bot/law/exemptions.py), "" for none
+    cost_refusal: str = ""  # that table's id for a refusal on cost (FOIA s.12; the EIR's "manifestly unreasonable")
+    not_held_exception: str = ""  # its id for "not held", which withholds nothing (EIR reg 12(4)(a))
     choice_label: str = ""  # how a menu names it: "FOIA: Freedom of Information Act 2000 (...)"
     # -- how a reply under it is read (bot/reading) -------------------------------------------------
     # The statutes a reply under it cites when they are not laws of their own, as the reader names

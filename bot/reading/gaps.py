@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.law.exemptions import lookup
+from bot.law.regimes import REGIMES
 from bot.reading.model import Citation, Flag, Span
 from bot.reading.text import Piece, dates, paragraphs, rx, trimmed
 
@@ -88,7 +89,13 @@ def public_interest_reasons(source: str, masked: str, citations: Sequence[Citati
 
 
 def _cost_refusal(citations: Sequence[Citation]) -> bool:
-    return any(c.relied and c.exemption_id in ("s12", "r12(4)(b)", "r10(4)(b)") for c in citations)
+    """A refusal on cost relied on (the entry's ``cost_refusal``: FOIA/FOISA s.12, EIR reg 12(4)(b), EISR reg 10(4)(b))."""
+    return any(c.relied and _is_cost_refusal(c) for c in citations)
+
+
+def _is_cost_refusal(citation: Citation) -> bool:
+    entry = REGIMES.get(citation.law)
+    return entry is not None and bool(entry.cost_refusal) and citation.exemption_id == entry.cost_refusal
 
 
 def cost_estimate(source: str, masked: str, citations: Sequence[Citation], cost_words: bool) -> Flag:

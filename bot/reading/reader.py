@@ -18,7 +18,7 @@ from bot.law.regimes import REGIMES
 from bot.reading import citations as cites
 from bot.reading import gaps
 from bot.reading.kinds import pick_kind, response_outcome, review_verdict
-from bot.reading.model import Answer, AnswerStatus, Kind, ReadOutcome, Reading
+from bot.reading.model import Answer, AnswerStatus, Citation, Kind, ReadOutcome, Reading
 from bot.reading.questions import clarification_part, read_answers
 from bot.reading.statutes import Context
 from bot.reading.text import clean, looks_cut_off, mask_quoted, sentences
@@ -28,6 +28,12 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 60_000  # a long refusal is ~10,000 characters; past this it is a whole thread or the wrong file
 _COST_WORDS = re.compile(r"\bexceed(?:s|ed)? the (?:appropriate|cost) limit\b|\bcost of compliance\b|\bmanifestly unreasonable\b", re.IGNORECASE)
 _OUTCOME_KINDS = (Kind.RESPONSE, Kind.REVIEW_OUTCOME)
+
+
+def _not_held(citation: Citation) -> bool:
+    """A "not held" answer under its law (the entry's ``not_held_exception``)."""
+    entry = REGIMES.get(citation.law)
+    return entry is not None and bool(entry.not_held_exception) and citation.exemption_id == entry.not_held_exception
 
 
 def read_reply(text: str, *, law: str | None = None, questions: Sequence[str] = ()) -> Reading:
@@ -56,8 +62,8 @@ def read_reply(text: str, *, law: str | None = None, questions: Sequence[str] = 
     kind, kind_span = pick_kind(text, unrighted)
     answers = read_answers(text, masked, questions) if kind is Kind.RESPONSE else ()
     outcome, outcome_span = None, None
-    # "Not held" under EIR reg 12(4)(a) / EISR reg 10(4)(a) withholds nothing.
-    relied = any(c.relied and c.exemption_id not in ("r12(4)(a)", "r10(4)(a)") for c in found)
+    # "Not held" (the entry's not_held_exception: EIR reg 12(4)(a), EISR reg 10(4)(a)) withholds nothing.
+    relied = any(c.relied and not _not_held(c) for c in found)
     count, attachment_spans = gaps.attachments(text, masked)
     if kind is Kind.REVIEW_OUTCOME:
         outcome, outcome_span = review_verdict(text, masked)

@@ -73,6 +73,9 @@ ENTRY = Regime(
     environmental=True,
     name_required=False,
     exemption_family="eir",
+    # EIR reg 12(4)(b), manifestly unreasonable (the EIR have no cost limit); reg 12(4)(a), not held
+    cost_refusal="r12(4)(b)",
+    not_held_exception="r12(4)(a)",
     choice_label="EIR: Environmental Information Regulations 2004",
     drafting={
         "valid_guide": "ICO, 'Recognising a request made under the FOIA (section 8)'",

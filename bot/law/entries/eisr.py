@@ -81,6 +81,9 @@ ENTRY = Regime(
     review_before_regulator=True,
     home_division=Division.SCOTLAND,
     exemption_family="eisr",
+    # EISR reg 10(4)(b), manifestly unreasonable (no cost limit); reg 10(4)(a), not held
+    cost_refusal="r10(4)(b)",
+    not_held_exception="r10(4)(a)",
     choice_label="EISR: Environmental Information (Scotland) Regulations 2004",
     drafting={
         "valid_guide": "Scottish Information Commissioner, 'How do I ask for information?' (give your real name)",

@@ -78,6 +78,7 @@ ENTRY = Regime(
     cost_limit=True,
     environmental_law="eir",
     exemption_family="foia",
+    cost_refusal="s12",  # FOIA s.12: the appropriate limit
     choice_label="FOIA: Freedom of Information Act 2000 (England, Wales, NI, UK bodies)",
     drafting={
         "valid_guide": "ICO, 'Recognising a request made under the FOIA (section 8)'",

@@ -107,6 +107,7 @@ ENTRY = Regime(
     home_division=Division.SCOTLAND,
     environmental_law="eisr",
     exemption_family="foisa",
+    cost_refusal="s12",  # FOISA s.12: excessive cost of compliance
     choice_label="FOISA: Freedom of Information (Scotland) Act 2002",
     drafting={
         "valid_guide": "Scottish Information Commissioner, 'How do I ask for information?' (give your real name)",
