@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from bot.clock import utcnow
 from bot.errors import BadInput
@@ -155,14 +155,18 @@ async def mark_dms_closed(session: AsyncSession, user_id: int, *, now: datetime,
     session.add(settings)
 
 
+_NOTICE_PENDING = select(UserSettings.dm_notice_pending).where(UserSettings.user_id == bindparam("user_id"))
+
+
 async def take_dm_notice(db: Database, user_id: int) -> str | None:
     """The closed-DMs notice, once: returns it and clears the flag, then returns None.
 
     Read first (one primary-key look-up per command, no write), then cleared with a conditional
-    update, so two processes never both show it.
+    update, so two processes never both show it. The look-up runs after every command: one
+    statement built once, on a Core connection (no ORM session to set up).
     """
-    async with db.read() as session:
-        pending = await session.scalar(select(UserSettings.dm_notice_pending).where(UserSettings.user_id == user_id))
+    async with db.read_engine.connect() as conn:
+        pending = await conn.scalar(_NOTICE_PENDING, {"user_id": user_id})
     if not pending:
         return None
     async with db.transaction() as session:
