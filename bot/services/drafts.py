@@ -281,16 +281,16 @@ async def list_drafts(db: Database, viewer: Viewer, *, limit: int = LIST_LIMIT) 
     """The member's drafts, most recently changed first (``limit`` of them) and how many there are."""
     mine = col(DraftRow.owner_id) == viewer.user_id
     stmt = (
-        select(DraftRow, Request.public_id)
+        select(DraftRow, Request.public_id, func.count().over())  # how many in all, counted before LIMIT
         .outerjoin(Request, col(Request.id) == col(DraftRow.request_id))
         .where(mine)
         .order_by(col(DraftRow.updated_at).desc(), col(DraftRow.id).desc())
         .limit(limit)
     )
     async with db.read() as session:
-        total = (await session.exec(select(func.count()).select_from(DraftRow).where(mine))).one()
         rows = (await session.exec(stmt)).all()
-    return DraftList(tuple(_record(row, request_public_id) for row, request_public_id in rows), total)
+    total = rows[0][2] if rows else 0
+    return DraftList(tuple(_record(row, request_public_id) for row, request_public_id, _ in rows), total)
 
 
 async def search_drafts(db: Database, viewer: Viewer, text: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[str, str]]:

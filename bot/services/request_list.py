@@ -128,10 +128,22 @@ async def list_requests(
             page = min(max(page, 0), pages - 1)
             items = items[page * page_size : (page + 1) * page_size]
         else:
-            total = (await session.exec(select(func.count()).select_from(Request).where(*where))).one()
+            # The page and the count in one statement (count(*) OVER () counts before LIMIT); only a
+            # page past the end needs the count alone, and then the last page.
+            counted = columns.add_columns(func.count().over().label("total")).order_by(*order)
+            page = max(page, 0)
+            rows = (await session.exec(counted.offset(page * page_size).limit(page_size))).all()
+            if rows:
+                total = rows[0].total
+            else:
+                total = (await session.exec(select(func.count()).select_from(Request).where(*where))).one()
+                last = max(1, -(-total // page_size)) - 1
+                if total and page > last:
+                    page = last
+                    rows = (await session.exec(counted.offset(page * page_size).limit(page_size))).all()
+                else:
+                    page = 0
             pages = max(1, -(-total // page_size))
-            page = min(max(page, 0), pages - 1)
-            rows = (await session.exec(columns.order_by(*order).offset(page * page_size).limit(page_size))).all()
             items = [_summary(r, today) for r in rows]
     return RequestPage(tuple(items), page, pages, total, scope, Status(status) if status else None)
 

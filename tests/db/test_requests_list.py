@@ -93,6 +93,19 @@ async def test_the_list_is_paginated_and_a_page_past_the_end_shows_the_last(db: 
     assert (last.page, [i.title for i in last.items]) == (2, ["Request 10", "Request 11"])
 
 
+async def test_a_member_with_no_requests_gets_one_empty_page_whatever_page_they_ask_for(db: Database) -> None:
+    for asked in (0, 3, -2):
+        page = await list_requests(db, ME, page=asked, now=at(TODAY))
+        assert (page.items, page.page, page.pages, page.total) == ((), 0, 1, 0)
+
+
+async def test_a_page_before_the_first_shows_the_first(db: Database) -> None:
+    for n in range(7):
+        await log(db, f"Request {n:02}", date(2022, 5, 2 + n))
+    page = await list_requests(db, ME, page=-1, page_size=5, now=at(TODAY))
+    assert (page.page, page.pages, page.total, len(page.items)) == (0, 2, 7, 5)
+
+
 async def test_the_server_scope_shows_only_requests_shared_with_this_server(db: Database) -> None:
     await log(db, "Mine, private", date(2022, 5, 2))
     await log(db, "Mine, shared", date(2022, 5, 3), visibility="server")
