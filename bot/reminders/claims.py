@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, exists, func, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.db import READ_ONLY
 from bot.models import Alert, Authority, Request, UserSettings
 from bot.reminders.kinds import KINDS_BY_NAME, is_notice, supersession_key
 from bot.reminders.messages import AlertContext
@@ -173,6 +174,9 @@ async def claim_batch(db: Database, *, worker: str, now: datetime, limit: int, l
         async with conn.begin():  # committed before reading on, so the claim is visible at once
             rows = (await conn.execute(_claim_statement(db, worker=worker, now=now, limit=limit, lease=lease))).all()
         claimed = sorted((Claimed(*row) for row in rows), key=lambda c: (c.fire_at, c.id))
+        # What follows only reads: on SQLite it begins deferred, not holding the write lock that
+        # commands and other writers would queue behind (bot.db._sqlite_begin).
+        await conn.execution_options(**{READ_ONLY: True})
         batch = await _prepare_on(conn, claimed, now=now, default_zone=db.default_zone) if claimed else Batch({}, {})
         await conn.rollback()  # end the read-only transaction the selects began
     return claimed, batch
