@@ -11,13 +11,6 @@ Two kinds of transaction: ``transaction()`` writes (on SQLite it takes the write
 snapshot and never queues behind a writer; on PostgreSQL ``READ ONLY``, so a write slipped into a
 read path fails loudly instead of passing unnoticed).
 
-On a SQLite file, reads run on the event loop's own thread (``_SqliteOnLoop``): an indexed read
-takes tens of microseconds in SQLite itself, while each of the nine or so calls of a read
-transaction cost about a tenth of a millisecond of CPU going to aiosqlite's thread and back
-(``tests/benchmarks/bench_load.py``). Reader connections are ``query_only``, so nothing on them
-ever waits for SQLite's write lock (a WAL reader does not wait for a writer); writes keep
-aiosqlite's thread, where waiting on the busy timeout blocks nothing else.
-
 ``lock(name)`` is a lock across every process using the database (PostgreSQL advisory locks; on
 SQLite, where one process per file is the supported shape, a lock within the process).
 """
@@ -27,14 +20,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import sqlite3
 import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -77,13 +68,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_reader_pragmas(dbapi_connection: Any, record: Any) -> None:
-    _sqlite_pragmas(dbapi_connection, record)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")  # a write slipped into a read path fails, as on PostgreSQL
-    cursor.close()
-
-
 def _sqlite_begin(connection: Connection) -> None:
     # A deferred transaction that reads and then writes fails at once with SQLITE_BUSY when another
     # connection wrote in between (WAL cannot upgrade a stale snapshot, and the busy timeout does not
@@ -94,65 +78,6 @@ def _sqlite_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
     else:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-class _CallsAtOnce:
-    """In place of aiosqlite's queue of calls for its thread: each call runs at once, here."""
-
-    def put_nowait(self, item: tuple[asyncio.Future[Any] | None, Any]) -> None:
-        future, function = item
-        try:
-            result = function()
-        except BaseException as exc:  # handed to the awaiting caller, as aiosqlite's thread does
-            if future is not None:
-                future.set_exception(exc)
-        else:
-            if future is not None:
-                future.set_result(result)
-
-
-class _SqliteOnLoop(aiosqlite.Connection):
-    """An aiosqlite connection whose calls run on the caller's thread (no thread of its own).
-
-    Only for reading (see the module docstring): a call here blocks the event loop while SQLite
-    works, which is what we want for a read of a few rows, never for a wait on a lock."""
-
-    def __init__(self, connector: Any) -> None:
-        super().__init__(connector, 64)
-        self._tx = _CallsAtOnce()  # type: ignore[assignment]
-
-    def __await__(self) -> Any:
-        return self._connect().__await__()  # no thread to start
-
-    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        if not self._running or not self._connection:
-            raise ValueError("Connection closed")
-        return fn(*args, **kwargs)
-
-
-def _can_read_on_loop() -> bool:
-    """Whether this aiosqlite has the parts ``_SqliteOnLoop`` replaces (0.22's); else readers use
-    aiosqlite's thread like writers do, slower but the same."""
-    probe = aiosqlite.Connection(lambda: None, 64)  # type: ignore[arg-type, return-value]
-    return all(hasattr(probe, name) for name in ("_tx", "_execute", "_connect", "_running", "_connection"))
-
-
-def make_reader_engine(url: str, **kwargs: Any) -> AsyncEngine | None:
-    """On a SQLite file, an engine whose connections only read, on the event loop's thread; None
-    elsewhere (an in-memory database is one per connection, PostgreSQL needs no thread)."""
-    path = make_url(url).database
-    if not is_sqlite(url) or not path or path == ":memory:" or path.startswith("file:") or not _can_read_on_loop():
-        return None
-    timeout = SQLITE_BUSY_TIMEOUT_MS / 1000
-
-    def connect() -> _SqliteOnLoop:
-        return _SqliteOnLoop(lambda: sqlite3.connect(path, timeout=timeout, check_same_thread=False))
-
-    kwargs.pop("connect_args", None)
-    engine = create_async_engine(url, async_creator=connect, **kwargs)
-    event.listen(engine.sync_engine, "connect", _sqlite_reader_pragmas)
-    event.listen(engine.sync_engine, "begin", _sqlite_begin)
-    return engine
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -195,13 +120,11 @@ class Database:
         engine_kwargs = _with_statement_cache(url, engine_kwargs)
         self.engine = make_engine(url, **engine_kwargs)
         self.sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False, info=info)
-        # Marked read-only: SQLite begins deferred, PostgreSQL begins READ ONLY. On a SQLite file, a
-        # pool of its own that reads on the event loop's thread; elsewhere the same pool.
+        # The same pool, marked read-only: SQLite begins deferred, PostgreSQL begins READ ONLY.
         read_options: dict[str, Any] = {READ_ONLY: True}
         if self.engine.dialect.name == "postgresql":
             read_options["postgresql_readonly"] = True
-        self._reader_engine = make_reader_engine(url, **engine_kwargs)
-        self.read_engine = (self._reader_engine or self.engine).execution_options(**read_options)
+        self.read_engine = self.engine.execution_options(**read_options)
         self.readers = async_sessionmaker(self.read_engine, class_=AsyncSession, expire_on_commit=False, info=info)
         # Locks hold a connection of their own, outside the pool: a long-held lock never takes a
         # slot the services need, and closing the connection ends the server session, which
@@ -286,8 +209,6 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
-        if self._reader_engine is not None:
-            await self._reader_engine.dispose()
         if self._lock_engine is not None:
             await self._lock_engine.dispose()
 

@@ -72,37 +72,6 @@ async def test_sqlite_reads_complete_while_another_connection_holds_the_write_lo
         await writer.dispose()
 
 
-async def test_a_read_transaction_refuses_writes_on_sqlite_too_and_the_next_write_goes_through(sqlite_db) -> None:
-    """Reader connections are query_only: a write slipped into a read path fails at once (it would
-    otherwise wait for the write lock on the event loop's thread)."""
-    from sqlalchemy.exc import OperationalError
-
-    with pytest.raises(OperationalError, match="readonly"):
-        async with sqlite_db.read() as session:
-            session.add(BotMeta(key="sneaky", value="write"))
-            await session.flush()
-    async with sqlite_db.transaction() as session:
-        session.add(BotMeta(key="honest", value="write"))
-    async with sqlite_db.read() as session:
-        assert (await session.get(BotMeta, "honest")).value == "write"
-        assert await session.get(BotMeta, "sneaky") is None
-
-
-async def test_reads_on_a_sqlite_file_run_on_the_event_loop_thread_and_start_no_thread(sqlite_db) -> None:
-    import threading
-
-    from bot.db import Database
-
-    reader = Database(sqlite_db.url)  # a fresh pool: its first read opens a connection
-    try:
-        threads = threading.active_count()
-        async with reader.read() as session:
-            assert (await session.exec(select(BotMeta))).all() == []
-        assert threading.active_count() == threads
-    finally:
-        await reader.dispose()
-
-
 @pytest.mark.postgres
 async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool_writable(tmp_path) -> None:
     from sqlalchemy.exc import DBAPIError
