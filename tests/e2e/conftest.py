@@ -14,12 +14,16 @@ bot's log in its report.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from bot.db import Database
+from tests.conftest import postgres_url_or_skip
 from tests.e2e.bot_process import DISCORD_ENDPOINTS, FAKE_TOKEN, BotProcess, StartBot, clean_env
 from tests.fakediscord import FakeDiscord
 
@@ -79,3 +83,20 @@ async def bot_process(fake_discord: FakeDiscord, tmp_path: Path, request: pytest
         for process in started:
             await process.stop()
             request.node.add_report_section("teardown", f"bot log {process.workdir.name}", process.log_text())
+
+
+@pytest.fixture
+async def postgres_database() -> AsyncIterator[str]:
+    """A database of its own on the test PostgreSQL server (each bot process connects by URL, so
+    not a schema), dropped afterwards even with processes still connected."""
+    base = make_url(postgres_url_or_skip())
+    name = f"foibot_e2e_{uuid.uuid4().hex[:10]}"
+    admin = Database(base.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
+    async with admin.engine.connect() as conn:
+        await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        async with admin.engine.connect() as conn:
+            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.dispose()

@@ -13,20 +13,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from bot.clock import utcnow
 from bot.db import Database
 from bot.models import Alert
 from bot.services import users
 from bot.services.requests import NewRequest, Viewer, create_request_in
-from tests.conftest import postgres_url_or_skip
 from tests.e2e.bot_process import StartBot
 from tests.e2e.test_alerts_e2e import due_yesterday
 from tests.fakediscord import FakeDiscord, FakeUser
@@ -39,24 +35,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 CALLBACK = "POST /interactions/{interaction_id}/{token}/callback"
 MEMBERS, REQUESTS_EACH, COMMANDS = 50, 10, 200
 LEASE = 3.0  # seconds: short, so the killed process's alerts come back within the test
-
-
-@pytest.fixture
-async def cluster_database() -> AsyncIterator[str]:
-    """A database of its own on the test PostgreSQL server (each bot process connects by URL)."""
-    base = make_url(postgres_url_or_skip())
-    name = f"foibot_e2e_{uuid.uuid4().hex[:10]}"
-    admin = Database(base.render_as_string(hide_password=False))
-    async with admin.engine.connect() as conn:
-        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.engine.connect() as conn:
-            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.dispose()
 
 
 def world(fake: FakeDiscord) -> list[FakeUser]:
@@ -109,10 +87,10 @@ def alert_ids(fake: FakeDiscord) -> Counter[str]:
 
 
 async def test_two_shard_clusters_answer_each_interaction_once_and_deliver_each_alert_once_through_a_kill(
-    cluster_database: str, fake_discord: FakeDiscord, bot_process: StartBot
+    postgres_database: str, fake_discord: FakeDiscord, bot_process: StartBot
 ) -> None:  # the database first, so it outlives the processes at teardown
     members = world(fake_discord)
-    url = cluster_database
+    url = postgres_database
     await seed_alerts(url, members)
     assert (await alerts_by_state(url)).get("pending", 0) >= MEMBERS * REQUESTS_EACH
     cluster = {"DATABASE_URL": url, "SHARD_COUNT": "2", "FOIBOT_ALERT_LEASE_SECONDS": str(LEASE),

@@ -5,14 +5,11 @@ processes sharing one PostgreSQL database."""
 from __future__ import annotations
 
 import asyncio
-import uuid
-from collections.abc import AsyncIterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from bot.clock import UK
 from bot.db import Database
@@ -20,7 +17,6 @@ from bot.models import Digest
 from bot.services import Viewer
 from bot.services import server as server_settings
 from bot.services.requests import NewRequest, create_request
-from tests.conftest import postgres_url_or_skip
 from tests.db.community.test_privacy import rows_naming
 from tests.e2e.conftest import StartBot
 from tests.e2e.fake_discord import FakeDiscord
@@ -65,22 +61,6 @@ async def test_privacy_delete_leaves_no_row_naming_the_member_and_removes_their_
     finally:
         await db.dispose()
     fake.assert_no_tracebacks()
-
-
-@pytest.fixture
-async def postgres_database() -> AsyncIterator[str]:
-    """A PostgreSQL database of its own (the bot processes connect by URL, so not a schema)."""
-    base = make_url(postgres_url_or_skip())
-    name = f"foibot_e2e_{uuid.uuid4().hex[:10]}"
-    admin = Database(base.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
-    async with admin.engine.connect() as conn:
-        await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.engine.connect() as conn:
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.dispose()
 
 
 async def test_the_weekly_digest_is_posted_once_by_two_bot_processes_on_postgresql(
