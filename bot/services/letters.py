@@ -264,6 +264,18 @@ def compose_from_detail(
     return draft_from_detail(detail, kind, ground_ids, today, notes=notes, signer=signer)
 
 
+async def _letter_request(
+    db: Database, viewer: Viewer, public_id: str, kind: LetterKind | str, today: date | None, *,
+    for_alert: bool, now: datetime | None,
+) -> tuple[RequestDetail, LetterKind | str, date]:
+    """The request a letter is for (``NotFound`` unless ``viewer`` may see it), the letter's kind
+    (an alert's button names one that ``alert_letter_kind`` may turn into the one that fits now)
+    and its date (UK)."""
+    now = now or clock.utcnow()
+    detail = await get_request(db, viewer, public_id, now=now)
+    return detail, alert_letter_kind(detail, kind) if for_alert else kind, today or clock.uk_today(now)
+
+
 async def compose_letter(
     db: Database,
     viewer: Viewer,
@@ -278,11 +290,7 @@ async def compose_letter(
     now: datetime | None = None,
 ) -> Composed:
     """``prepare_letter``, or what must come first: a reason for a review, or a paragraph to rethink."""
-    now = now or clock.utcnow()
-    today = today or clock.uk_today(now)
-    detail = await get_request(db, viewer, public_id, now=now)
-    if for_alert:
-        kind = alert_letter_kind(detail, kind)
+    detail, kind, today = await _letter_request(db, viewer, public_id, kind, today, for_alert=for_alert, now=now)
     return compose_from_detail(detail, kind, ground_ids, today, notes=notes, signer=signer)
 
 
@@ -323,11 +331,7 @@ async def prepare_letter(
     ``signer`` signs it when the request has no requester name. ``for_alert``: the kind an alert's
     button names, which ``alert_letter_kind`` may turn into the letter that fits the request now.
     """
-    now = now or clock.utcnow()
-    today = today or clock.uk_today(now)
-    detail = await get_request(db, viewer, public_id, now=now)
-    if for_alert:
-        kind = alert_letter_kind(detail, kind)
+    detail, kind, today = await _letter_request(db, viewer, public_id, kind, today, for_alert=for_alert, now=now)
     return draft_from_detail(detail, kind, ground_ids, today, notes=notes, signer=signer)
 
 
