@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -74,6 +74,30 @@ async def before_form(read: Awaitable[T]) -> T:
         return await asyncio.wait_for(read, BEFORE_FORM_SECONDS)
     except TimeoutError:
         raise UserError(BUSY) from None
+
+
+# A reply that is ready this quickly goes in the first response: one call to Discord instead of a
+# defer ("thinking...") and a followup. Anything slower is deferred at this point and followed up,
+# far inside Discord's 3 s for the first response.
+QUICK_ANSWER_SECONDS = 0.25
+
+
+async def answer_privately(interaction: Interaction, reply: Awaitable[dict[str, Any]],
+                           *, within: float = QUICK_ANSWER_SECONDS) -> None:
+    """Send the private message ``reply`` builds (keyword arguments of a send: content, embed, view):
+    at once when it is ready within ``within`` seconds, otherwise after a defer. An error in
+    ``reply`` reaches the tree's error path either way."""
+    task = asyncio.ensure_future(reply)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=within)
+        if done:
+            await interaction.response.send_message(ephemeral=True, **task.result())
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.followup.send(ephemeral=True, **await task)
+    finally:
+        if not task.done():  # the defer failed, or the command was cancelled: stop the work too
+            task.cancel()
 
 
 async def guarded(interaction: Interaction, work: Awaitable[None], what: str) -> None:

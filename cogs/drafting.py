@@ -31,7 +31,7 @@ from bot.services import drafts as service
 from bot.templates import render
 from bot.tracking.describe import deadline_label
 from bot.tracking.limits import TITLE_MAX
-from cogs._shared import LAW_CHOICES, before_form, cut, guarded, safe, stamp, viewer_of
+from cogs._shared import LAW_CHOICES, answer_privately, before_form, cut, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -389,9 +389,10 @@ class Drafting(commands.GroupCog, group_name="draft", group_description="Write a
 
     @app_commands.command(name="list", description="Your drafts, latest first")
     async def list_(self, interaction: Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        drafts = await service.list_drafts(self.bot.db, viewer_of(interaction))
-        await interaction.followup.send(embed=list_embed(drafts), ephemeral=True)
+        async def reply() -> dict[str, Any]:
+            return {"embed": list_embed(await service.list_drafts(self.bot.db, viewer_of(interaction)))}
+
+        await answer_privately(interaction, reply())
 
     @app_commands.command(name="open", description="Carry on with a draft: its findings and buttons")
     @app_commands.describe(draft="The draft (type its subject or id)")

@@ -25,7 +25,7 @@ from bot.reminders.sender import DiscordSender
 from bot.services import alerts, users
 from bot.templates import render
 from cogs._board_views import follower_view
-from cogs._shared import safe
+from cogs._shared import answer_privately, safe
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -161,13 +161,15 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         self.bot = bot
         self.sender = DiscordSender(bot, build_view=lambda c: alert_view(c, letters=letters_available()), letters=letters_available)
         self.dispatcher: Dispatcher | None = None
+        self.notices = users.DmNotices(bot.db)
         super().__init__()
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(AlertButton)
         self.bot.notices.append(self.dm_notice)
         if self.bot.services_enabled:
-            self.dispatcher = Dispatcher(self.bot.db, self.sender, settings=dispatch_settings(self.bot.settings))
+            self.dispatcher = Dispatcher(self.bot.db, self.sender, settings=dispatch_settings(self.bot.settings),
+                                         dms_closed=self.notices.expect)
             self.dispatcher.start()
 
     async def cog_unload(self) -> None:
@@ -180,14 +182,16 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
 
     async def dm_notice(self, interaction: Interaction) -> str | None:
         """Run after every command: the closed-DMs notice, once."""
-        return await users.take_dm_notice(self.bot.db, interaction.user.id)
+        return await self.notices.take(interaction.user.id)
 
     # -- commands -------------------------------------------------------------------------------
 
     @app_commands.command(name="list", description="Your upcoming alerts, with when each will come")
     async def list_alerts(self, interaction: Interaction) -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        settings, upcoming = await alerts.upcoming(self.bot.db, interaction.user.id, limit=16)
+        await answer_privately(interaction, self.alert_list(interaction.user.id))
+
+    async def alert_list(self, user_id: int) -> dict[str, Any]:
+        settings, upcoming = await alerts.upcoming(self.bot.db, user_id, limit=16)
         shown = [
             {"when": discord_timestamp(alert.fire_at, "f"), "relative": discord_timestamp(alert.fire_at, "R"),
              "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": safe(request.title, 60)}
@@ -200,7 +204,7 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
                 break
             shown.pop()
             more = True
-        await interaction.followup.send(text, ephemeral=True)
+        return {"content": text}
 
     @app_commands.command(name="settings", description="When your alerts come: on/off, time of day, time zone, notice")
     @app_commands.describe(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -48,7 +48,7 @@ from cogs._request_views import (
     show_embed,
 )
 from cogs._reading_views import PasteButton, start_reading
-from cogs._shared import LAW_CHOICES, before_form, safe, viewer_of
+from cogs._shared import LAW_CHOICES, answer_privately, before_form, safe, viewer_of
 
 if TYPE_CHECKING:
     from bot.client import FoiBot
@@ -162,10 +162,12 @@ class Requests(commands.GroupCog, group_name="request", group_description="Track
     @app_commands.choices(status=STATUS_CHOICES, scope=[app_commands.Choice(name="Mine", value="mine"),
                                                         app_commands.Choice(name="This server", value="server")])
     async def list_(self, interaction: Interaction, status: str | None = None, scope: str = "mine") -> None:
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        page = await service.list_requests(self.bot.db, viewer_of(interaction), scope=scope, status=status)
-        embed, view = list_embed(page)
-        await interaction.followup.send(embed=embed, ephemeral=True, **({"view": view} if view else {}))
+        async def reply() -> dict[str, Any]:
+            page = await service.list_requests(self.bot.db, viewer_of(interaction), scope=scope, status=status)
+            embed, view = list_embed(page)
+            return {"embed": embed, **({"view": view} if view else {})}
+
+        await answer_privately(interaction, reply())
 
     @app_commands.command(name="show", description="A request's status, every deadline and its timeline")
     @app_commands.describe(request="The request (its title or id)", post="Post it in this channel (shared requests only)")

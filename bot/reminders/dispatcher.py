@@ -135,6 +135,7 @@ class Dispatcher:
         settings: DispatchSettings | None = None,
         worker: str | None = None,
         signals: AlertWakeups = wakeups,
+        dms_closed: Callable[[set[int]], None] | None = None,
     ) -> None:
         self.db = db
         self.sender = sender
@@ -142,6 +143,7 @@ class Dispatcher:
         self.settings = settings or DispatchSettings()
         self.worker = worker or default_worker_id()
         self.signals = signals
+        self.dms_closed = dms_closed  # told who now has a closed-DMs notice waiting, after each record
         self._wake = asyncio.Event()
         self._sleeping_until: datetime | None = None
         self._task: asyncio.Task[None] | None = None
@@ -219,6 +221,9 @@ class Dispatcher:
         for attempt in range(self.settings.record_retries + 1):
             try:
                 await claims.record(self.db, items, worker=self.worker, now=self.now())
+                closed = {o.alert.user_id for o in items if o.dms_closed}
+                if closed and self.dms_closed is not None:
+                    self.dms_closed(closed)
                 return
             except Exception:
                 if attempt == self.settings.record_retries:

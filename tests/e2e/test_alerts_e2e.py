@@ -137,8 +137,9 @@ async def test_closed_dms_are_not_retried_and_the_member_is_told_on_their_next_c
     assert pending, "the notice was used up by a command that could not show it"
 
     ix = await fake_discord.slash("reminders list", user=alice)
-    messages = await ix.followups(2)
-    assert any("error 50007" in m.text and m.ephemeral for m in messages)
+    listed = await ix.reply()  # the list itself, then the notice in a private followup
+    (notice,) = await ix.followups(1)
+    assert "error 50007" not in listed.text and "error 50007" in notice.text and notice.ephemeral
     again = await fake_discord.slash("reminders list", user=alice)
     await again.reply()
     await asyncio.sleep(0.5)
