@@ -194,8 +194,8 @@ class Reminders(commands.GroupCog, group_name="reminders", group_description="Yo
         settings, upcoming = await alerts.upcoming(self.bot.db, user_id, limit=16)
         shown = [
             {"when": discord_timestamp(alert.fire_at, "f"), "relative": discord_timestamp(alert.fire_at, "R"),
-             "label": kind_named(alert.kind).label, "public_id": request.public_id, "title": safe(request.title, 60)}
-            for alert, request in upcoming[:15]
+             "label": kind_named(alert.kind).label, "public_id": alert.public_id, "title": safe(alert.title, 60)}
+            for alert in upcoming[:15]
         ]
         more = len(upcoming) > len(shown)
         while True:  # Discord's 2000 characters a message: show fewer alerts until it fits

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Integer, bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db import DEFAULT_ZONE_KEY
@@ -54,6 +54,7 @@ from bot.reminders.kinds import AWAITING_MEMBER, base_status, is_notice
 from bot.reminders.wakeups import wake_after_commit
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
     from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -334,11 +335,28 @@ async def alerts_stopped(session: AsyncSession, request_id: int) -> bool:
     return await session.get(AlertMute, request_id) is not None
 
 
-async def upcoming_alerts(session: AsyncSession, user_id: int, *, limit: int = 20) -> list[tuple[Alert, Request]]:
-    """A member's pending alerts, soonest first, with their requests."""
-    rows = await session.exec(
-        select(Alert, Request).join(Request, Request.id == Alert.request_id)
-        .where(Alert.user_id == user_id, Alert.state.in_(("pending", "sending")))
-        .order_by(Alert.fire_at, Alert.id).limit(limit)
-    )
-    return [(alert, request) for alert, request in rows.all()]
+@dataclass(frozen=True)
+class UpcomingAlert:
+    """One line of ``/reminders list``: when, what, and about which request."""
+
+    fire_at: datetime
+    kind: str
+    public_id: str
+    title: str
+
+
+# Built once (the member and the limit are bound parameters): the list every member runs most.
+_UPCOMING = (
+    select(Alert.fire_at, Alert.kind, Request.public_id, Request.title)
+    .join(Request, Request.id == Alert.request_id)
+    .where(Alert.user_id == bindparam("user_id"), Alert.state.in_(("pending", "sending")))
+    .order_by(Alert.fire_at, Alert.id)
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
+async def upcoming_alerts(conn: AsyncConnection, user_id: int, *, limit: int = 20) -> list[UpcomingAlert]:
+    """A member's pending alerts, soonest first, with their requests (rows, not objects: see
+    ``Database.read_rows``)."""
+    rows = await conn.execute(_UPCOMING, {"user_id": user_id, "limit": limit})
+    return [UpcomingAlert(*row) for row in rows]

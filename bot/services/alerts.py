@@ -26,10 +26,11 @@ def event_for_answer(alert_kind: str) -> str:
     return "review_response" if alert_kind in REVIEW_ALERT_KINDS else "response"
 
 
-async def upcoming(db: Database, user_id: int, *, limit: int) -> tuple[UserSettings, list[tuple[Alert, Request]]]:
-    async with db.read() as session:
-        settings = await users.get_settings(session, user_id)
-        return settings, list(await outbox.upcoming_alerts(session, user_id, limit=limit))
+async def upcoming(db: Database, user_id: int, *, limit: int) -> tuple[UserSettings, list[outbox.UpcomingAlert]]:
+    """The member's settings and pending alerts, soonest first (``/reminders list``)."""
+    async with db.read_rows() as conn:
+        settings = await users.read_settings(conn, user_id, zone=db.default_zone)
+        return settings, await outbox.upcoming_alerts(conn, user_id, limit=limit)
 
 
 async def settings_of(db: Database, user_id: int) -> UserSettings:

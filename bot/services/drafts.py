@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func
+from sqlalchemy import Integer, Row, bindparam, func
 from sqlmodel import col, select
 
 from bot import clock
@@ -160,7 +160,7 @@ def not_found(text: str) -> NotFound:
     )
 
 
-def _record(row: DraftRow, request_public_id: str | None, short_name: str | None = None) -> DraftRecord:
+def _record(row: DraftRow | Row[Any], request_public_id: str | None, short_name: str | None = None) -> DraftRecord:
     content = Draft(row.authority_name, row.subject, row.questions, row.requester_name, Law(row.law))
     return DraftRecord(
         row.public_id, row.owner_id, content, DraftState(row.state), request_public_id, row.sent_on,
@@ -277,20 +277,23 @@ async def apply_draft_fixes(db: Database, viewer: Viewer, public_id: str, *, now
         return FixOutcome(_record(row, None, record.authority_short_name), True, lint(fixed, context))
 
 
+# Built once, the member and the limit bound (see request_list._statements): the draft's columns,
+# the request it became, and how many drafts in all (counted before LIMIT).
+_DRAFT_PAGE = (
+    select(*DraftRow.__table__.c, col(Request.public_id).label("request_public_id"), func.count().over().label("total"))  # type: ignore[attr-defined]
+    .outerjoin(Request, col(Request.id) == col(DraftRow.request_id))
+    .where(col(DraftRow.owner_id) == bindparam("owner_id"))
+    .order_by(col(DraftRow.updated_at).desc(), col(DraftRow.id).desc())
+    .limit(bindparam("limit", type_=Integer))
+)
+
+
 async def list_drafts(db: Database, viewer: Viewer, *, limit: int = LIST_LIMIT) -> DraftList:
     """The member's drafts, most recently changed first (``limit`` of them) and how many there are."""
-    mine = col(DraftRow.owner_id) == viewer.user_id
-    stmt = (
-        select(DraftRow, Request.public_id, func.count().over())  # how many in all, counted before LIMIT
-        .outerjoin(Request, col(Request.id) == col(DraftRow.request_id))
-        .where(mine)
-        .order_by(col(DraftRow.updated_at).desc(), col(DraftRow.id).desc())
-        .limit(limit)
-    )
-    async with db.read() as session:
-        rows = (await session.exec(stmt)).all()
-    total = rows[0][2] if rows else 0
-    return DraftList(tuple(_record(row, request_public_id) for row, request_public_id, _ in rows), total)
+    async with db.read_rows() as conn:  # rows, not objects: a list needs no session
+        rows = (await conn.execute(_DRAFT_PAGE, {"owner_id": viewer.user_id, "limit": limit})).all()
+    total = rows[0].total if rows else 0
+    return DraftList(tuple(_record(row, row.request_public_id) for row in rows), total)
 
 
 async def search_drafts(db: Database, viewer: Viewer, text: str, *, limit: int = SEARCH_LIMIT) -> list[tuple[str, str]]:

@@ -9,12 +9,13 @@ cached next deadline (both indexed with the owner or the server).
 from __future__ import annotations
 
 import enum
+import functools
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func
+from sqlalchemy import Date, Integer, bindparam, case, func
 from sqlmodel import col, select
 
 from bot.law.calendar import calendar_for
@@ -68,7 +69,7 @@ class RequestPage:
     status: Status | None
 
 
-def _lapsed(today: date) -> Any:
+def _lapsed(today: Any) -> Any:
     return (col(Request.next_deadline) < today) & col(Request.next_deadline_key).in_(sorted(MEMBER_DEADLINES))
 
 
@@ -80,6 +81,46 @@ def _summary(row: Any, today: date) -> RequestSummary:
         row.public_id, row.title, row.name, Law(row.law), status, row.next_deadline_key, row.next_deadline,
         lapsed, row.owner_id, Visibility(row.visibility),
     )
+
+
+@dataclass(frozen=True)
+class _Statements:
+    rows: Any  # every row, sorted (the exact filters: very overdue)
+    page: Any  # a page of rows, each with the count of all (count(*) OVER () counts before LIMIT)
+    count: Any  # the count alone (a page past the end)
+
+
+@functools.cache
+def _statements(scope: Scope, status: Status | None) -> _Statements:
+    """The statements of one kind of list, built once: the member, server and day are bound
+    parameters, so each call only binds values (building a statement and its cache key each call
+    cost more CPU than running it; docs/maintainers/performance.md)."""
+    today = bindparam("today", type_=Date)
+    if scope is Scope.SERVER:
+        where = [col(Request.guild_id) == bindparam("guild_id"), col(Request.visibility) == Visibility.SERVER.value]
+    else:
+        where = [col(Request.owner_id) == bindparam("owner_id")]
+    wanted = LIST_FILTERS[status] if status else None
+    if wanted is not None:
+        where.append(col(Request.status).in_(sorted(wanted.bases)))
+        if wanted.late is True:
+            where.append(col(Request.next_deadline) < today)
+        elif wanted.late is False:
+            where.append(col(Request.next_deadline).is_(None) | (col(Request.next_deadline) >= today))
+    order = (
+        case((col(Request.next_deadline).is_(None), 2), (_lapsed(today), 1), else_=0),
+        col(Request.next_deadline),
+        col(Request.id),
+    )
+    columns = select(
+        Request.public_id, Request.title, Authority.name, Request.law, Request.status, Request.next_deadline_key,
+        Request.next_deadline, Request.deadlines, Request.owner_id, Request.visibility, Authority.division,
+    ).join(Authority, col(Authority.id) == col(Request.authority_id)).where(*where)
+    page = (
+        columns.add_columns(func.count().over().label("total")).order_by(*order)
+        .offset(bindparam("offset", type_=Integer)).limit(bindparam("limit", type_=Integer))
+    )
+    return _Statements(columns.order_by(*order), page, select(func.count()).select_from(Request).where(*where))
 
 
 async def list_requests(
@@ -96,56 +137,40 @@ async def list_requests(
     member's window has closed, then those with no deadline."""
     _, today = clock.now_and_today(now)
     scope = Scope(scope)
-    if scope is Scope.SERVER:
-        if viewer.guild_id is None:
-            raise BadInput("There is no server in DMs: here /request list shows your own requests.")
-        where = [col(Request.guild_id) == viewer.guild_id, col(Request.visibility) == Visibility.SERVER.value]
-    else:
-        where = [col(Request.owner_id) == viewer.user_id]
-    wanted = LIST_FILTERS[Status(status)] if status else None
-    if wanted is not None:
-        where.append(col(Request.status).in_(sorted(wanted.bases)))
-        if wanted.late is True:
-            where.append(col(Request.next_deadline) < today)
-        elif wanted.late is False:
-            where.append(col(Request.next_deadline).is_(None) | (col(Request.next_deadline) >= today))
-    order = (
-        case((col(Request.next_deadline).is_(None), 2), (_lapsed(today), 1), else_=0),
-        col(Request.next_deadline),
-        col(Request.id),
-    )
-    columns = select(
-        Request.public_id, Request.title, Authority.name, Request.law, Request.status, Request.next_deadline_key,
-        Request.next_deadline, Request.deadlines, Request.owner_id, Request.visibility, Authority.division,
-    ).join(Authority, col(Authority.id) == col(Request.authority_id)).where(*where)
-    async with db.read() as session:
+    if scope is Scope.SERVER and viewer.guild_id is None:
+        raise BadInput("There is no server in DMs: here /request list shows your own requests.")
+    wanted_status = Status(status) if status else None
+    statements = _statements(scope, wanted_status)
+    wanted = LIST_FILTERS[wanted_status] if wanted_status else None
+    values: dict[str, Any] = {"today": today}
+    values["guild_id" if scope is Scope.SERVER else "owner_id"] = viewer.guild_id if scope is Scope.SERVER else viewer.user_id
+    async with db.read_rows() as conn:
         if wanted is not None and wanted.exact:
             # Very overdue depends on each law's working days: filter the (few) late rows here.
-            rows = [r for r in (await session.exec(columns.order_by(*order))).all()]
+            rows = (await conn.execute(statements.rows, values)).all()
             items = [s for s in (_summary(r, today) for r in rows) if s.status is wanted.status]
             total = len(items)
             pages = max(1, -(-total // page_size))
             page = min(max(page, 0), pages - 1)
             items = items[page * page_size : (page + 1) * page_size]
         else:
-            # The page and the count in one statement (count(*) OVER () counts before LIMIT); only a
-            # page past the end needs the count alone, and then the last page.
-            counted = columns.add_columns(func.count().over().label("total")).order_by(*order)
+            # The page and the count in one statement; only a page past the end needs the count
+            # alone, and then the last page.
             page = max(page, 0)
-            rows = (await session.exec(counted.offset(page * page_size).limit(page_size))).all()
+            rows = (await conn.execute(statements.page, {**values, "offset": page * page_size, "limit": page_size})).all()
             if rows:
                 total = rows[0].total
             else:
-                total = (await session.exec(select(func.count()).select_from(Request).where(*where))).one()
+                total = (await conn.execute(statements.count, values)).scalar_one()
                 last = max(1, -(-total // page_size)) - 1
                 if total and page > last:
                     page = last
-                    rows = (await session.exec(counted.offset(page * page_size).limit(page_size))).all()
+                    rows = (await conn.execute(statements.page, {**values, "offset": page * page_size, "limit": page_size})).all()
                 else:
                     page = 0
             pages = max(1, -(-total // page_size))
             items = [_summary(r, today) for r in rows]
-    return RequestPage(tuple(items), page, pages, total, scope, Status(status) if status else None)
+    return RequestPage(tuple(items), page, pages, total, scope, wanted_status)
 
 
 async def search_requests(

@@ -26,6 +26,7 @@ from bot.reminders import outbox
 from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
     from sqlmodel.ext.asyncio.session import AsyncSession
 
     from bot.db import Database
@@ -107,6 +108,18 @@ async def get_settings(session: AsyncSession, user_id: int) -> UserSettings:
     """The member's settings; defaults (not saved) when they never changed any."""
     settings = await session.get(UserSettings, user_id)
     return settings if settings is not None else new_settings(session, user_id, utcnow())
+
+
+_SETTINGS = select(UserSettings.__table__).where(UserSettings.__table__.c.user_id == bindparam("user_id"))  # type: ignore[attr-defined]
+
+
+async def read_settings(conn: AsyncConnection, user_id: int, *, zone: str) -> UserSettings:
+    """``get_settings`` on a Core connection (``Database.read_rows``): the member's settings, or
+    the defaults (not saved) in ``zone`` when they never changed any."""
+    row = (await conn.execute(_SETTINGS, {"user_id": user_id})).first()
+    if row is None:
+        return UserSettings(user_id=user_id, timezone=zone, updated_at=utcnow())
+    return UserSettings(**row._mapping)
 
 
 async def update_settings(
@@ -193,7 +206,7 @@ class DmNotices:
             async with self._reading:  # one read for all the commands that find the set stale
                 if self.clock() >= self._fresh_until:
                     started, before = self.clock(), set(self._pending)
-                    async with self.db.read_engine.connect() as conn:
+                    async with self.db.read_rows() as conn:
                         found = set((await conn.scalars(_NOTICES_PENDING)).all())
                     # What the database holds, plus whatever the dispatcher told us during the read.
                     self._pending = found | (self._pending - before)

@@ -97,8 +97,22 @@ async def test_a_member_who_never_chose_a_zone_gets_the_zone_the_database_was_bu
         assert due_today.fire_at == datetime(2026, 4, 8, 13, 0, tzinfo=UTC)  # 09:00 EDT
         async with db.session() as session:
             assert (await users.get_settings(session, ALICE)).timezone == "America/New_York"
+        async with db.read_rows() as conn:  # the same defaults on the list's Core connection
+            assert (await users.read_settings(conn, ALICE, zone=db.default_zone)).timezone == "America/New_York"
     finally:
         await drop_database(db, schema)
+
+
+async def test_settings_read_as_rows_are_the_settings_the_member_saved(db) -> None:
+    async with db.transaction() as session:
+        await users.update_settings(session, ALICE, now=T0, enabled=False, time_of_day="18:30",
+                                    timezone="Europe/Dublin", lead_days=5)
+    async with db.read_rows() as conn:
+        saved = await users.read_settings(conn, ALICE, zone="Europe/London")
+        never = await users.read_settings(conn, BOB, zone="Europe/London")
+    assert (saved.alerts_enabled, saved.alert_time, saved.timezone, saved.lead_days) == (False, "18:30", "Europe/Dublin", 5)
+    assert saved.updated_at == T0
+    assert (never.user_id, never.alerts_enabled, never.alert_time, never.timezone) == (BOB, True, "09:00", "Europe/London")
 
 
 async def test_a_bad_setting_saves_nothing(db) -> None:
@@ -170,11 +184,12 @@ async def test_upcoming_alerts_lists_a_members_pending_alerts_soonest_first(db) 
     later = await add_request(db, now=T0, deadlines={"response_due": "2026-05-13"})
     sooner = await add_request(db, now=T0, deadlines=WAITING)
     await add_request(db, now=T0, deadlines=WAITING, owner=BOB)
-    async with db.session() as session:
-        upcoming = await outbox.upcoming_alerts(session, ALICE)
-    assert [r.id for _, r in upcoming[:4]] == [sooner.id] * 4
-    assert [r.id for _, r in upcoming[4:]] == [later.id] * 4
-    assert [a.fire_at for a, _ in upcoming] == sorted(a.fire_at for a, _ in upcoming)
+    async with db.read_rows() as conn:
+        upcoming = await outbox.upcoming_alerts(conn, ALICE)
+    assert [a.public_id for a in upcoming[:4]] == [sooner.public_id] * 4
+    assert [a.public_id for a in upcoming[4:]] == [later.public_id] * 4
+    assert [a.fire_at for a in upcoming] == sorted(a.fire_at for a in upcoming)
+    assert all(a.fire_at.tzinfo is not None for a in upcoming)  # an instant, shown as a Discord timestamp
 
 
 async def test_the_closed_dms_notice_is_given_once(db) -> None:

@@ -63,8 +63,10 @@ async def test_sqlite_reads_complete_while_another_connection_holds_the_write_lo
                 request_list.search_requests(sqlite_db, alice, "Bin"),
                 drafts.list_drafts(sqlite_db, alice),
                 alerts.settings_of(sqlite_db, alice.user_id),
+                alerts.upcoming(sqlite_db, alice.user_id, limit=16),
             )
-            shown, page, found, _, _ = await asyncio.wait_for(reads, 5)
+            shown, page, found, _, _, (_, upcoming) = await asyncio.wait_for(reads, 5)
+            assert {a.public_id for a in upcoming} == {detail.public_id}
             assert shown.public_id == detail.public_id
             assert [s.public_id for s in page.items] == [detail.public_id]
             assert found == [(detail.public_id, "Bin collections")]
@@ -84,6 +86,9 @@ async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool
             async with db.read() as session:
                 session.add(BotMeta(key="sneaky", value="write"))
                 await session.flush()
+        with pytest.raises(DBAPIError, match="read-only"):  # the Core read of the lists, likewise
+            async with db.read_rows() as conn:
+                await conn.execute(BotMeta.__table__.insert().values(key="sneaky", value="write"))
         async with db.transaction() as session:  # the same connection writes again afterwards
             session.add(BotMeta(key="honest", value="write"))
         async with db.read() as session:
