@@ -40,3 +40,23 @@ async def test_a_read_before_a_form_that_is_too_slow_becomes_a_busy_message(monk
     assert await shared.before_form(quick()) == "ready"
     with pytest.raises(UserError, match="slow to answer"):
         await shared.before_form(slow())
+
+
+@pytest.mark.parametrize(
+    ("age", "wait"),
+    [
+        (0.0, 1.0),  # fresh: up to a second for the reply to go in the first response
+        (0.5, 1.0),
+        (1.5, 0.5),  # started late (a busy loop): defer by 2 s after creation, well inside Discord's 3 s
+        (2.0, 0.0),
+        (2.7, 0.0),  # already late: defer at once
+        (-5.0, 1.0),  # a host clock behind Discord's: never more than the second
+    ],
+)
+def test_a_quick_answer_waits_at_most_a_second_and_never_past_two_seconds_after_the_interaction(age: float, wait: float) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from cogs._shared import quick_answer_wait
+
+    created = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    assert quick_answer_wait(created, created + timedelta(seconds=age)) == pytest.approx(wait)
