@@ -80,9 +80,10 @@ async def before_form(read: Awaitable[T]) -> T:
 # a defer ("thinking...") and a followup. Anything slower is deferred then and followed up: the house
 # rule is to defer whatever may take more than a second. Discord's 3 s for the first response run
 # from when the interaction was created (its id's timestamp), not from when this process got to it,
-# so a command that starts late (a busy event loop) waits less, and one 2 s old defers at once.
+# so a command that starts late (a busy event loop) waits less, and one 1.5 s old defers at once:
+# the defer itself can take a while to go out when the loop is that busy.
 QUICK_ANSWER_SECONDS = 1.0
-DEFER_BY_SECONDS = 2.0
+DEFER_BY_SECONDS = 1.5
 
 
 def quick_answer_wait(created_at: datetime, now: datetime, within: float = QUICK_ANSWER_SECONDS) -> float:
