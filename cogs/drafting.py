@@ -3,9 +3,11 @@ letter, and mark it as sent (it becomes a tracked request with its deadlines).
 
 Thin: drafts live in the database through ``bot.services.drafts`` (owner only, one transaction
 each); the rules are ``bot.drafting``'s. This file turns interactions into service calls and
-findings into a message. The buttons are ``DynamicItem``s whose ``custom_id`` is
+findings into a message (``cogs._findings``: the three that matter most, and every one behind
+**Show all**). The buttons are ``DynamicItem``s whose ``custom_id`` is
 ``draft:<public_id>:<action>``, so they keep working after a restart; the service answers
-"not found" to anyone but the draft's owner. Everything is private (ephemeral).
+"not found" to anyone but the draft's owner. ``/draft check`` stores nothing, so its **Show all**
+lives in memory (``CheckView``) until it times out. Everything is private (ephemeral).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from discord.ext import commands
 
 from bot.client import FoiModal, FoiView, Interaction
 from bot.clock import uk_today
-from bot.drafting import Draft, Finding, Severity
+from bot.drafting import Draft, Finding
 from bot.drafting.draft import AUTHORITY_MAX_CHARS, QUESTIONS_MAX_CHARS, REQUESTER_NAME_MAX_CHARS, SUBJECT_MAX_CHARS
 from bot.drafting.periods import plain_date
 from bot.law.regimes import Law, regime
@@ -31,6 +33,7 @@ from bot.services import drafts as service
 from bot.templates import render
 from bot.tracking.describe import deadline_label
 from bot.tracking.limits import TITLE_MAX
+from cogs._findings import CONTENT_MAX, DESCRIPTION_MAX, TOP, all_findings_messages, findings_embeds, summary, top_findings
 from cogs._shared import LAW_CHOICES, answer_privately, before_form, cut, guarded, safe, stamp, viewer_of
 
 if TYPE_CHECKING:
@@ -39,25 +42,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Discord's limits: message content 2000; all the embeds of one message 6000 together; a field's
-# name 256 and value 1024; 25 fields an embed; an embed description 4096.
-CONTENT_MAX = 2000
-EMBEDS_TOTAL_MAX = 6000
-FIELD_NAME_MAX = 256
-FIELD_VALUE_MAX = 1024
-FIELDS_MAX = 25
-DESCRIPTION_MAX = 4096
-FIELD_MIN = 380  # below this a finding can't show its quote, why, source and rewrite usefully
-NAME_MAX = 150  # a finding's field name: its number, what was found and the rule id
-QUOTE_MAX = 200
-PART_WEIGHTS = (1, 2, 1, 3)  # quote, why, source, rewrite: how much each keeps when a finding is shortened
 MODAL_TIMEOUT = 3600.0  # an hour to write a request before the form stops answering
+# /draft check's Show all button: its findings live only in memory. An interaction's token lasts 15
+# minutes, and the check message is edited through it when the button goes ("run it again").
+CHECK_TIMEOUT = 600.0
 _PID = r"[2-9A-HJ-NP-Z]{5}"
-SEVERITY_LOOKS: dict[Severity, tuple[str, int]] = {
-    Severity.PROBLEM: ("Problems: the request may be refused or ignored", 0xD83C3E),
-    Severity.WARNING: ("Warnings: it invites delay, a cost refusal or a different answer", 0xE67E22),
-    Severity.TIP: ("Tips: a better answer, sooner", 0x3498DB),
-}
 # (label, style) of each button; the action is the last part of its custom_id.
 BUTTONS: dict[str, tuple[str, discord.ButtonStyle]] = {
     "fix": ("Apply fixes", discord.ButtonStyle.primary),
@@ -66,102 +55,37 @@ BUTTONS: dict[str, tuple[str, discord.ButtonStyle]] = {
     "sent": ("Mark as sent", discord.ButtonStyle.success),
     "delete": ("Delete it", discord.ButtonStyle.danger),
     "keep": ("Keep it", discord.ButtonStyle.secondary),
+    "all": ("Show all findings", discord.ButtonStyle.secondary),  # labelled with the count: show_all_label
 }
 
 
-# -- text that fits Discord ------------------------------------------------------------------------
-
-def common_cap(lengths: Sequence[int], room: int, weights: Sequence[int] | None = None) -> int | None:
-    """The largest ``cap`` such that the items cut to ``weight * cap`` fit in ``room`` together
-    (None when they all fit already): the longest items are cut first, short ones stay whole."""
-    weights = weights or [1] * len(lengths)
-    if sum(lengths) <= room:
-        return None
-    low, high = 0, max(lengths)
-    while low < high:  # binary search: the total only grows with the cap
-        middle = (low + high + 1) // 2
-        if sum(min(length, weight * middle) for length, weight in zip(lengths, weights)) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def show_all_label(count: int) -> str:
+    return f"Show all {count} findings"
 
 
-def fit(parts: Sequence[str], room: int, weights: Sequence[int] | None = None) -> list[str]:
-    """``parts`` shortened (longest first, in proportion to ``weights``) to fit in ``room`` together."""
-    weights = weights or [1] * len(parts)
-    cap = common_cap([len(p) for p in parts], room, weights)
-    return list(parts) if cap is None else [cut(p, weight * cap) for p, weight in zip(parts, weights)]
-
-
-def md(text: str) -> str:
-    """Our text or the member's, shown as written: markdown escaped, line breaks kept."""
-    return discord.utils.escape_markdown(text.strip())
-
-
-def summary(findings: Sequence[Finding]) -> str:
-    counts = [(s, sum(f.severity is s for f in findings)) for s in Severity]
-    return ", ".join(f"{n} {s.value if n == 1 else s.plural}" for s, n in counts if n) or "No findings"
-
-
-def finding_field(number: int, finding: Finding, room: int = EMBEDS_TOTAL_MAX, *, same_as: int | None = None) -> tuple[str, str]:
-    """One finding as an embed field of at most ``room`` characters (name and value together);
-    ``same_as``: the number of an earlier finding of the same rule, whose why and source apply."""
-    name = cut(f"{number}. {md(finding.message.rstrip('.'))} · {finding.rule_id}", NAME_MAX)
-    quote = " ".join(finding.quote.split())
-    labels = ["> " if quote else "", "\n**Why:** ", "\n**Source:** ", "\n**Rewrite:** "]
-    parts = [cut(md(quote), QUOTE_MAX) if quote else "", md(finding.why), md(finding.source), md(finding.rewrite)]
-    if same_as is not None:  # the same rule again: its why and sources once are enough
-        labels[1:3], parts[1:3] = ["\n**Why:** ", ""], [f"as for {same_as}.", ""]
-    tail = "\n*Apply fixes does this for you.*" if finding.fix else ""
-    space = min(room - len(name), FIELD_VALUE_MAX) - sum(len(label) for label in labels) - len(tail)
-    # The rewrite matters most, then why; the quote is already short and the sources can be looked up.
-    value = "".join(label + part for label, part in zip(labels, fit(parts, space, PART_WEIGHTS))).lstrip("\n") + tail
-    return name, value
-
-
-def findings_embeds(findings: Sequence[Finding]) -> tuple[list[discord.Embed], int]:
-    """One embed per severity with each finding as a field, within Discord's 6,000 characters for
-    all of a message's embeds; returns the embeds and how many findings are shown (most serious first)."""
-    if not findings:
-        return [], 0
-    budget = EMBEDS_TOTAL_MAX - sum(len(SEVERITY_LOOKS[s][0]) for s in Severity)
-    shown = list(findings[: min(len(findings), budget // FIELD_MIN, FIELDS_MAX)])
-    first: dict[str, int] = {}
-    for number, finding in enumerate(shown, start=1):
-        first.setdefault(finding.rule_id, number)
-    same = [first[f.rule_id] if first[f.rule_id] != n else None for n, f in enumerate(shown, start=1)]
-    # Each finding's whole size, then the longest cut to a common size: short ones stay whole.
-    whole = [sum(map(len, finding_field(n, f, same_as=s))) for n, (f, s) in enumerate(zip(shown, same), start=1)]
-    cap = common_cap(whole, budget)
-    room = EMBEDS_TOTAL_MAX if cap is None else cap
-    embeds: dict[Severity, discord.Embed] = {}
-    for number, (finding, same_as) in enumerate(zip(shown, same), start=1):
-        title, colour = SEVERITY_LOOKS[finding.severity]
-        embed = embeds.setdefault(finding.severity, discord.Embed(title=title, colour=colour))
-        name, value = finding_field(number, finding, room, same_as=same_as)
-        embed.add_field(name=name, value=value, inline=False)
-    return list(embeds.values()), len(shown)
-
+# -- messages ------------------------------------------------------------------------------------
 
 def findings_message(findings: Sequence[Finding], *, law: Law, day: date, record: DraftRecord | None = None,
-                     note: str | None = None) -> dict[str, Any]:
-    """The keyword arguments of a findings message: text, embeds and (for a stored draft) its buttons."""
-    embeds, shown = findings_embeds(findings)
+                     note: str | None = None, expired: bool = False) -> dict[str, Any]:
+    """The keyword arguments of a findings message: text, the ``TOP`` findings that matter most as
+    embeds and (for a stored draft) its buttons, Show all among them when more are waiting.
+    ``expired``: a check whose Show all button has gone."""
+    shown = top_findings(findings)
     if record is not None:
         heading = f"Draft {record.public_id} · {safe(record.title, 120)} · {safe(record.content.authority, 120)}"
     else:
         heading = "Check"
     content = render(
         "messages/draft_findings.md.j2", note=note, heading=heading, summary=summary(findings), law=regime(law).short,
-        day=plain_date(day), count=len(findings), shown=shown, hidden=len(findings) - shown, stored=record is not None,
+        day=plain_date(day), count=len(findings), shown=len(shown), hidden=len(findings) - len(shown), stored=record is not None,
+        show_all=show_all_label(len(findings)), minutes=round(CHECK_TIMEOUT / 60), expired=expired,
         open=record is None or record.is_open, fixable=any(f.fix for f in findings),
         sent_on=plain_date(record.sent_on) if record is not None and record.sent_on else None,
         request_id=record.request_public_id if record is not None else None,
     ).strip()
-    message: dict[str, Any] = {"content": cut(content, CONTENT_MAX), "embeds": embeds}
+    message: dict[str, Any] = {"content": cut(content, CONTENT_MAX), "embeds": findings_embeds(shown)}
     if record is not None:
-        message["view"] = draft_view(record, fixable=any(f.fix for f in findings))
+        message["view"] = draft_view(record, fixable=any(f.fix for f in findings), count=len(findings))
     return message
 
 
@@ -172,13 +96,50 @@ def draft_message(record: DraftRecord, findings: Sequence[Finding] | None = None
     return findings_message(found, law=record.content.law, day=today, record=record, note=note)
 
 
-def draft_view(record: DraftRecord, *, fixable: bool) -> discord.ui.View:
-    """Apply fixes, Edit, Preview letter, Mark as sent; a sent draft keeps only Preview letter."""
+def draft_view(record: DraftRecord, *, fixable: bool, count: int = 0) -> discord.ui.View:
+    """Apply fixes, Edit, Preview letter, Mark as sent; a sent draft keeps only Preview letter; then
+    Show all when ``count`` findings are more than the message shows (five buttons: one row)."""
     view = FoiView(timeout=None)
     actions = ("fix", "edit", "preview", "sent") if record.is_open else ("preview",)
     for action in actions:
         view.add_item(DraftButton(record.public_id, action, disabled=action == "fix" and not fixable))
+    if count > TOP:
+        view.add_item(DraftButton(record.public_id, "all", label=show_all_label(count)))
     return view
+
+
+async def send_all_findings(interaction: Interaction, findings: Sequence[Finding], heading: str) -> None:
+    """Every finding, privately, in as many messages as Discord's limits need (after a defer)."""
+    for message in all_findings_messages(findings, heading):
+        await interaction.followup.send(ephemeral=True, **message)
+
+
+class CheckView(FoiView):
+    """``/draft check``'s Show all: nothing is stored, so the findings wait here until the view
+    times out; then the check message says to run the check again. The message is private, so
+    only the member who ran the check can press it."""
+
+    def __init__(self, interaction: Interaction, findings: Sequence[Finding], *, law: Law, day: date) -> None:
+        super().__init__(timeout=CHECK_TIMEOUT)
+        self.interaction, self.findings, self.law, self.day = interaction, list(findings), law, day
+        button: discord.ui.Button[CheckView] = discord.ui.Button(
+            label=show_all_label(len(findings)), style=discord.ButtonStyle.secondary, custom_id="draft:check:all")
+        button.callback = self.show_all  # type: ignore[method-assign]
+        self.add_item(button)
+
+    async def show_all(self, interaction: Interaction) -> None:
+        async def send() -> None:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await send_all_findings(interaction, self.findings, "Check")
+
+        await guarded(interaction, send(), "button draft:check:all")
+
+    async def on_timeout(self) -> None:
+        expired = findings_message(self.findings, law=self.law, day=self.day, expired=True)
+        try:
+            await self.interaction.edit_original_response(content=expired["content"], view=None)
+        except discord.HTTPException as exc:  # the member dismissed the message: nothing to say it on
+            log.info("could not mark the check's Show all as expired: %s", exc)
 
 
 def letter_reply(public_id: str, letter: str) -> tuple[str, discord.File | None]:
@@ -226,10 +187,10 @@ class DraftButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                   template=rf"draft:(?P<pid>{_PID}):(?P<action>{'|'.join(BUTTONS)})"):
     """A draft's button; the action runs only for the draft's owner (the service says "not found" otherwise)."""
 
-    def __init__(self, public_id: str, action: str, *, disabled: bool = False) -> None:
-        label, style = BUTTONS[action]
+    def __init__(self, public_id: str, action: str, *, disabled: bool = False, label: str | None = None) -> None:
+        default, style = BUTTONS[action]
         custom_id = f"draft:{public_id}:{action}"
-        super().__init__(discord.ui.Button(label=label, style=style, custom_id=custom_id, disabled=disabled))
+        super().__init__(discord.ui.Button(label=label or default, style=style, custom_id=custom_id, disabled=disabled))
         self.public_id, self.action = public_id, action
 
     @classmethod
@@ -266,6 +227,13 @@ async def preview_draft(interaction: Interaction, public_id: str) -> None:
     await interaction.followup.send(content, ephemeral=True, **({"file": file} if file else {}))
 
 
+async def show_all_findings(interaction: Interaction, public_id: str) -> None:
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    record = await service.get_draft(_db(interaction), viewer_of(interaction), public_id)
+    heading = f"Draft {record.public_id} · {safe(record.title, 120)}"
+    await send_all_findings(interaction, service.lint_draft(record, uk_today()), heading)
+
+
 async def ask_sent_date(interaction: Interaction, public_id: str) -> None:
     record = await before_form(service.get_draft(_db(interaction), viewer_of(interaction), public_id))
     record.require_open()
@@ -285,6 +253,7 @@ ACTIONS: dict[str, Action] = {
     "edit": edit_draft,
     "preview": preview_draft,
     "sent": ask_sent_date,
+    "all": show_all_findings,
     "delete": lambda interaction, pid: delete_or_keep(interaction, pid, delete=True),
     "keep": lambda interaction, pid: delete_or_keep(interaction, pid, delete=False),
 }
@@ -385,7 +354,10 @@ class Drafting(commands.GroupCog, group_name="draft", group_description="Write a
                     law: str = Law.FOIA.value) -> None:
         today = uk_today()
         found = service.lint_text(text, law, today)
-        await interaction.response.send_message(ephemeral=True, **findings_message(found, law=Law(law), day=today))
+        message = findings_message(found, law=Law(law), day=today)
+        if len(found) > TOP:
+            message["view"] = CheckView(interaction, found, law=Law(law), day=today)
+        await interaction.response.send_message(ephemeral=True, **message)
 
     @app_commands.command(name="list", description="Your drafts, latest first")
     async def list_(self, interaction: Interaction) -> None:

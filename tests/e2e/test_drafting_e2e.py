@@ -66,17 +66,36 @@ async def test_a_weak_request_becomes_a_tracked_request_and_its_buttons_survive_
 ) -> None:
     bot = await bot_process()
     draft_id, findings = await new_draft(fake_discord)
-    # What a careful FOI officer would pick at, grouped by severity, with why, source and rewrite.
+    # What a careful FOI officer would pick at: the three that matter most, with why, source and
+    # rewrite, numbered as in the full list (2 is the same breakdown again), the rest behind Show all.
     assert "5 warnings, 4 tips · FOIA" in findings.text
     assert "> In the last 3 years" in findings.text and "relative-period" in findings.text
     assert "**Why:** " in findings.text and "**Source:** " in findings.text and "**Rewrite:** " in findings.text
+    assert [f["name"].split(".")[0] for e in findings.embeds for f in e["fields"]] == ["1", "3", "4"]
+    assert "The 3 that matter most are shown, numbered as in the full list: **Show all 9 findings** lists every one." in findings.text
     buttons = [f"draft:{draft_id}:{a}" for a in ("fix", "edit", "preview", "sent")]
-    assert findings.custom_ids() == buttons
+    show_all = f"draft:{draft_id}:all"
+    assert findings.custom_ids() == [*buttons, show_all] and findings.component(show_all)["label"] == "Show all 9 findings"
+
+    # Show all: every finding, privately, in as many messages as Discord's limits need.
+    pressed = await fake_discord.click(findings, show_all)
+    pages = await pressed.followups(2)
+    assert all(page.ephemeral for page in pages) and findings.custom_ids() == [*buttons, show_all]  # the draft's message stays
+    fields = [f for page in pages for e in page.embeds for f in e["fields"]]
+    assert [f["name"].split(".")[0] for f in fields] == [str(n) for n in range(1, 10)]
+    everything = "\n".join(page.text for page in pages)
+    for rule in ("assumed-breakdown", "relative-period", "unbounded-scope", "compound-question", "undefined-term",
+                 "no-advice-request", "no-format-preference"):
+        assert rule in everything, rule
+    assert "**Why:** as for 1." in fields[1]["value"] and pages[0].text.startswith(f"**Draft {draft_id} · Caseworkers**\nAll 9 findings")
 
     fixed = await (await fake_discord.click(findings, buttons[0])).reply()
     assert fixed.id == findings.id and "Applied the safe fixes" in fixed.text
     assert "relative-period" not in fixed.text and "compound-question" not in fixed.text
     assert fixed.component(buttons[0])["disabled"]  # nothing left to fix automatically
+    assert "2 warnings, 2 tips" in fixed.text and fixed.component(show_all)["label"] == "Show all 4 findings"
+    [left] = await (await fake_discord.click(fixed, show_all)).followups()  # what is left fits one message
+    assert left.text.startswith(f"**Draft {draft_id} · Caseworkers**\nAll 4 findings (2 warnings, 2 tips): 1 to 4")
 
     # Edit opens the form again, filled with the fixed draft; saving updates the same message.
     opened = await fake_discord.click(fixed, buttons[1])
@@ -116,11 +135,14 @@ async def test_a_weak_request_becomes_a_tracked_request_and_its_buttons_survive_
     await bot.restart()
     again = await (await fake_discord.click(findings, buttons[2])).reply()
     assert again.files[f"request-{draft_id}.txt"].decode().startswith("28 March 2022")
+    # Show all on the first message lists the findings of the draft as it is now (after the fixes),
+    now = await (await fake_discord.click(findings, show_all)).reply()
+    assert now.ephemeral and "All 4 findings (2 warnings, 2 tips): 1 to 4" in now.text and "relative-period" not in now.text
     # and Edit says it was sent and where to find it, instead of opening a form.
     stale = await (await fake_discord.click(findings, buttons[1])).reply()
     assert stale.ephemeral and "already marked as sent" in stale.text and f"/request show {request_id}" in stale.text
     shown = await (await fake_discord.slash("draft open", {"draft": draft_id})).reply()
-    assert f"tracked as **{request_id}**" in shown.text and shown.custom_ids() == [buttons[2]]
+    assert f"tracked as **{request_id}**" in shown.text and shown.custom_ids() == [buttons[2], show_all]
     fake_discord.assert_no_tracebacks()
     fake_discord.assert_no_unknown_routes()
 
@@ -138,7 +160,8 @@ async def test_drafts_are_private_and_bad_input_changes_nothing(fake_discord: Fa
     # Another member with alice's buttons (a forwarded copy): "not found", privately, and no form.
     leaked = fake_discord.new_message(fake_discord.guild.channel("general"), kind="channel")
     leaked.components = copy.deepcopy(findings.components)
-    for action in ("fix", "edit", "preview", "sent"):
+    assert findings.custom_ids()[-1] == f"draft:{draft_id}:all"  # 4 findings: one more than the message shows
+    for action in ("fix", "edit", "preview", "sent", "all"):
         reply = await (await fake_discord.click(leaked, f"draft:{draft_id}:{action}", user=bob)).reply()
         assert reply.ephemeral and f"No draft {draft_id} among your drafts" in reply.text, action
     for command in ("draft open", "draft delete"):
@@ -160,7 +183,9 @@ async def test_drafts_are_private_and_bad_input_changes_nothing(fake_discord: Fa
 
     checked = await (await fake_discord.slash("draft check", {"text": "Please send me all information about the new bus lanes.", "law": "eir"})).reply()
     assert checked.ephemeral and checked.text.startswith("**Check**") and "unbounded-scope" in checked.text
-    assert checked.custom_ids() == [] and "· EIR ·" in checked.text
+    assert checked.custom_ids() == ["draft:check:all"] and "· EIR ·" in checked.text  # 4 findings: Show all
+    every = await (await fake_discord.click(checked, "draft:check:all")).reply()
+    assert every.ephemeral and every.text.startswith("**Check**\nAll 4 findings") and "unbounded-scope" in every.text
 
     listed = await (await fake_discord.slash("draft list")).reply()
     assert listed.ephemeral and f"`{draft_id}` **Potholes** · Bristol City Council" in listed.text and "Open" in listed.text
