@@ -125,7 +125,12 @@ async def test_closed_dms_are_not_retried_and_the_member_is_told_on_their_next_c
     refused = await fake_discord.wait_for(
         lambda: [r for r in fake_discord.requests_to(DM_ROUTE) if r.status == 403], timeout=10, what="the refused DM"
     )
-    ((state, attempts),) = await read(url, select(Alert.state, Alert.attempts).where(Alert.state != "pending"))
+    # The bot records the refusal just after Discord's 403 reaches it: wait for that write, briefly.
+    for _ in range(100):
+        ((state, attempts),) = await read(url, select(Alert.state, Alert.attempts).where(Alert.state != "pending"))
+        if state != "sending":
+            break
+        await asyncio.sleep(0.05)
     assert (state, attempts) == ("failed", 1)  # given up at once: no retry is scheduled
     ((closed, pending),) = await read(url, select(UserSettings.dms_closed, UserSettings.dm_notice_pending))
     assert closed and pending

@@ -10,6 +10,7 @@ app_permissions, entitlements, authorizing_integration_owners, context, attachme
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 import time
@@ -145,6 +146,15 @@ def _clickable(fake: FakeDiscord, message: FakeMessage | int, user: FakeUser | N
 
 async def _send(fake: FakeDiscord, kind: int, data: dict[str, Any], user: FakeUser, channel: FakeChannel, label: str, *,
                 message: FakeMessage | None = None, locale: str = "en-GB", timeout: float | None = None) -> InteractionRecord:
+    if kind in (MESSAGE_COMPONENT, MODAL_SUBMIT):
+        # A member acts on what they see, and nobody clicks within a moment of a message or a form
+        # appearing. discord.py files a message's view, or a form, only once the HTTP call that sent
+        # it has returned; an action sent the instant the fake recorded that call could overtake the
+        # return on the bot's loop and find nothing to answer it ("has expired"), a race no member
+        # can cause in production.
+        wait = fake.last_answer_at + fake.reaction_time - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
     iid, token = fake.new_id(), secrets.token_urlsafe(48)
     guild = fake.guilds.get(channel.guild_id) if channel.guild_id else None
     payload: dict[str, Any] = {

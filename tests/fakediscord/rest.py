@@ -125,6 +125,7 @@ class HttpApi:
         record.status = response.status
         if response.status >= 400:
             log.info("fake discord: %s %s -> %s", request.method, request.path, response.status)
+        self.fake.last_answer_at = time.monotonic()
         self.fake.notify()
         return response
 

@@ -28,7 +28,9 @@ Records: ``fake.messages`` (every message by id, in order), ``fake.dms(user)``,
 ``fake.registered_commands(guild=None)``, ``fake.command_puts``.
 In process: ``fake.deliver = handler`` hands each action's INTERACTION_CREATE payload to ``handler``
 (a client with no gateway session) instead of the gateway; the answers still come over HTTP.
-Failures: ``fake.fail_next("POST /channels/{channel_id}/messages", status=429, times=2)``,
+Timing: a click, a pick or a form submitted comes at least ``reaction_time`` (0.2 s) after the
+fake last answered the bot, as a member's would (discord.py files a view only once the call that
+sent it returns). Failures: ``fake.fail_next("POST /channels/{channel_id}/messages", status=429, times=2)``,
 ``fake.block_dms(user)`` (403 / 50007). Every wait times out with ``fake.describe()`` in the message.
 Each ``RequestRecord`` has its arrival time (``at``, ``time.time()``) and headers. ``fake.before(route,
 hook)`` awaits ``hook(record)`` when a request to ``route`` arrives, before anything else answers it:
@@ -101,13 +103,17 @@ class FakeDiscord:
 
     def __init__(self, *, token: str | None = None, heartbeat_interval_ms: int = 41_250, nonce_window: float = 300.0,
                  default_timeout: float = 15.0, response_deadline: float | None = None,
-                 env_names: EnvNames | None = None, bot_name: str = "foibot") -> None:
+                 env_names: EnvNames | None = None, bot_name: str = "foibot", reaction_time: float = 0.2) -> None:
         self.token = token  # None: any "Bot ..." token is accepted
         self.env_names = env_names
         # Discord voids an interaction not answered within 3 s (10062 Unknown interaction). Off by
         # default so a loaded CI machine cannot fail a test; set 3.0 to test that commands defer.
         self.response_deadline = response_deadline
         self.default_timeout = default_timeout
+        # A member clicks, picks or submits at least this long after the bot's latest answer (see
+        # ``actions._send``); ``last_answer_at`` is when the fake last answered an HTTP call (monotonic).
+        self.reaction_time = reaction_time
+        self.last_answer_at = 0.0
         self.nonce_window = nonce_window
         # Discord closes an IDENTIFY whose shard would hold more servers than this with 4011.
         self.max_guilds_per_shard = 2500
