@@ -92,14 +92,14 @@ class _Statements:
 
 @functools.cache
 def _statements(scope: Scope, status: Status | None) -> _Statements:
-    """The statements of one kind of list, built once: the member, server and day are bound
-    parameters, so each call only binds values (building a statement and its cache key each call
-    cost more CPU than running it; docs/maintainers/performance.md)."""
+    """The statements of one kind of list, built once: ``who`` (the member, or the server) and the
+    day are bound parameters, so each call only binds values (building a statement and its cache
+    key each call cost more CPU than running it; docs/maintainers/performance.md)."""
     today = bindparam("today", type_=Date)
     if scope is Scope.SERVER:
-        where = [col(Request.guild_id) == bindparam("guild_id"), col(Request.visibility) == Visibility.SERVER.value]
+        where = [col(Request.guild_id) == bindparam("who"), col(Request.visibility) == Visibility.SERVER.value]
     else:
-        where = [col(Request.owner_id) == bindparam("owner_id")]
+        where = [col(Request.owner_id) == bindparam("who")]
     wanted = LIST_FILTERS[status] if status else None
     if wanted is not None:
         where.append(col(Request.status).in_(sorted(wanted.bases)))
@@ -142,8 +142,11 @@ async def list_requests(
     wanted_status = Status(status) if status else None
     statements = _statements(scope, wanted_status)
     wanted = LIST_FILTERS[wanted_status] if wanted_status else None
-    values: dict[str, Any] = {"today": today}
-    values["guild_id" if scope is Scope.SERVER else "owner_id"] = viewer.guild_id if scope is Scope.SERVER else viewer.user_id
+    values: dict[str, Any] = {"today": today, "who": viewer.guild_id if scope is Scope.SERVER else viewer.user_id}
+
+    def paged(number: int) -> dict[str, Any]:
+        return {**values, "offset": number * page_size, "limit": page_size}
+
     async with db.read_rows() as conn:
         if wanted is not None and wanted.exact:
             # Very overdue depends on each law's working days: filter the (few) late rows here.
@@ -157,7 +160,7 @@ async def list_requests(
             # The page and the count in one statement; only a page past the end needs the count
             # alone, and then the last page.
             page = max(page, 0)
-            rows = (await conn.execute(statements.page, {**values, "offset": page * page_size, "limit": page_size})).all()
+            rows = (await conn.execute(statements.page, paged(page))).all()
             if rows:
                 total = rows[0].total
             else:
@@ -165,7 +168,7 @@ async def list_requests(
                 last = max(1, -(-total // page_size)) - 1
                 if total and page > last:
                     page = last
-                    rows = (await conn.execute(statements.page, {**values, "offset": page * page_size, "limit": page_size})).all()
+                    rows = (await conn.execute(statements.page, paged(page))).all()
                 else:
                     page = 0
             pages = max(1, -(-total // page_size))

@@ -99,9 +99,14 @@ def check_lead_days(value: int) -> int:
     return value
 
 
+def default_settings(user_id: int, zone: str, now: datetime) -> UserSettings:
+    """Defaults for a member who never changed any, in ``zone``."""
+    return UserSettings(user_id=user_id, timezone=zone, updated_at=now)
+
+
 def new_settings(session: AsyncSession, user_id: int, now: datetime) -> UserSettings:
     """Defaults for a member who never changed any, in the zone the database was given (DEFAULT_TIMEZONE)."""
-    return UserSettings(user_id=user_id, timezone=outbox.default_zone(session), updated_at=now)
+    return default_settings(user_id, outbox.default_zone(session), now)
 
 
 async def get_settings(session: AsyncSession, user_id: int) -> UserSettings:
@@ -118,7 +123,7 @@ async def read_settings(conn: AsyncConnection, user_id: int, *, zone: str) -> Us
     the defaults (not saved) in ``zone`` when they never changed any."""
     row = (await conn.execute(_SETTINGS, {"user_id": user_id})).first()
     if row is None:
-        return UserSettings(user_id=user_id, timezone=zone, updated_at=utcnow())
+        return default_settings(user_id, zone, utcnow())
     return UserSettings(**row._mapping)
 
 
