@@ -9,7 +9,9 @@ attributes stay readable after a transaction without a lazy load (which would ra
 Two kinds of transaction: ``transaction()`` writes (on SQLite it takes the write lock up front,
 ``BEGIN IMMEDIATE``), ``read()`` only reads (on SQLite a plain deferred ``BEGIN``, so it reads a WAL
 snapshot and never queues behind a writer; on PostgreSQL ``READ ONLY``, so a write slipped into a
-read path fails loudly instead of passing unnoticed).
+read path fails loudly instead of passing unnoticed). ``run_read(work)`` is a read without the ORM
+for the lists members run most: on a SQLite file it runs on a reader thread with a synchronous
+connection (one trip to the thread, not one per cursor call).
 
 ``lock(name)`` is a lock across every process using the database (PostgreSQL advisory locks; on
 SQLite, where one process per file is the supported shape, a lock within the process).
@@ -21,17 +23,18 @@ import asyncio
 import hashlib
 import logging
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -42,6 +45,10 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Threads (and connections) for SQLite's run_read: SQLite reads in parallel under WAL, and sqlite3
+# lets go of the GIL while a statement runs.
+SQLITE_READER_THREADS = 4
+T = TypeVar("T")
 # An execution option marking a connection that only reads (see _sqlite_begin and Database.read).
 READ_ONLY = "foibot_read_only"
 # Where a session carries the zone for members who never chose one (DEFAULT_TIMEZONE, given to the
@@ -78,6 +85,22 @@ def _sqlite_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
     else:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_reader_pragmas(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_pragmas(dbapi_connection, record)
+    dbapi_connection.execute("PRAGMA query_only=ON")  # a write on a read path fails loudly
+
+
+def _read_on(engine: Engine, work: Callable[..., T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+    """On a reader thread: ``work`` in one read-only (deferred, snapshot) transaction."""
+    with engine.connect() as conn, conn.begin():
+        return work(conn, *args, **kwargs)
+
+
+def _close_readers(engine: Engine, pool: ThreadPoolExecutor) -> None:
+    pool.shutdown(wait=True)
+    engine.dispose()
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -131,6 +154,8 @@ class Database:
         # releases whatever the session still holds.
         self._lock_engine: AsyncEngine | None = None
         self._lock_connect_args = engine_kwargs.get("connect_args", {})
+        # SQLite's reader threads and their engine, made on the first run_read.
+        self._readers: tuple[Engine, ThreadPoolExecutor] | None = None
 
     @property
     def dialect(self) -> str:
@@ -154,13 +179,38 @@ class Database:
         async with self.readers() as session, session.begin():
             yield session
 
-    @asynccontextmanager
-    async def read_rows(self) -> AsyncIterator[AsyncConnection]:
-        """``read()`` without the ORM: a Core connection in one read-only transaction, for the lists
-        members run most. It returns rows, not objects; a session's identity map and ORM layers
-        cost about a third of such a read's CPU (docs/maintainers/performance.md)."""
-        async with self.read_engine.connect() as conn, conn.begin():
-            yield conn
+    async def run_read(self, work: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """``read()`` without the ORM, for the reads members run most: ``work(connection, *args, **kwargs)``,
+        a plain function of a Core connection, run in one read-only transaction; it returns rows
+        or what it builds from them, not ORM objects (a session's identity map and ORM layers cost
+        about a third of such a read's CPU).
+
+        On a SQLite file the whole function runs in one trip to a reader thread, on a synchronous
+        connection of its own (``query_only``, so a write fails loudly): aiosqlite goes to its
+        thread and back for every cursor call, nine trips for a one-statement read, and each trip
+        costs more CPU than the query (docs/maintainers/performance.md). On PostgreSQL (and an
+        in-memory SQLite, which a second engine could not see) it runs on an async connection
+        through ``run_sync``."""
+        readers = self._sqlite_readers()
+        if readers is None:
+            async with self.read_engine.connect() as conn, conn.begin():
+                return await conn.run_sync(work, *args, **kwargs)
+        engine, pool = readers
+        return await asyncio.get_running_loop().run_in_executor(pool, _read_on, engine, work, args, kwargs)
+
+    def _sqlite_readers(self) -> tuple[Engine, ThreadPoolExecutor] | None:
+        if self._readers is None and self.dialect == "sqlite" and not self._sqlite_identity().startswith("memory:"):
+            url = make_url(self.url).set(drivername="sqlite+pysqlite")
+            engine = create_engine(
+                url, pool_size=SQLITE_READER_THREADS, max_overflow=0,
+                # Reader threads share the pool's connections, one thread at a time each.
+                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+            event.listen(engine, "connect", _sqlite_reader_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+            pool = ThreadPoolExecutor(SQLITE_READER_THREADS, thread_name_prefix="foibot-read")
+            self._readers = engine.execution_options(**{READ_ONLY: True}), pool
+        return self._readers
 
     @asynccontextmanager
     async def lock(self, name: str, *, wait: bool = True) -> AsyncIterator[bool]:
@@ -216,6 +266,10 @@ class Database:
         return str(Path(path).resolve())
 
     async def dispose(self) -> None:
+        if self._readers is not None:
+            engine, pool = self._readers
+            self._readers = None
+            await asyncio.get_running_loop().run_in_executor(None, _close_readers, engine, pool)
         await self.engine.dispose()
         if self._lock_engine is not None:
             await self._lock_engine.dispose()

@@ -54,7 +54,7 @@ from bot.reminders.kinds import AWAITING_MEMBER, base_status, is_notice
 from bot.reminders.wakeups import wake_after_commit
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncConnection
+    from sqlalchemy.engine import Connection
     from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -355,8 +355,8 @@ _UPCOMING = (
 )
 
 
-async def upcoming_alerts(conn: AsyncConnection, user_id: int, *, limit: int = 20) -> list[UpcomingAlert]:
+def upcoming_alerts(conn: Connection, user_id: int, *, limit: int = 20) -> list[UpcomingAlert]:
     """A member's pending alerts, soonest first, with their requests (rows, not objects: see
-    ``Database.read_rows``)."""
-    rows = await conn.execute(_UPCOMING, {"user_id": user_id, "limit": limit})
+    ``Database.run_read``)."""
+    rows = conn.execute(_UPCOMING, {"user_id": user_id, "limit": limit})
     return [UpcomingAlert(*row) for row in rows]

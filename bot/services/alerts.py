@@ -12,6 +12,8 @@ from bot.reminders import outbox
 from bot.services import users
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from bot.db import Database
     from bot.models import Alert, Request, UserSettings
 
@@ -28,9 +30,10 @@ def event_for_answer(alert_kind: str) -> str:
 
 async def upcoming(db: Database, user_id: int, *, limit: int) -> tuple[UserSettings, list[outbox.UpcomingAlert]]:
     """The member's settings and pending alerts, soonest first (``/reminders list``)."""
-    async with db.read_rows() as conn:
-        settings = await users.read_settings(conn, user_id, zone=db.default_zone)
-        return settings, await outbox.upcoming_alerts(conn, user_id, limit=limit)
+    def read(conn: Connection) -> tuple[UserSettings, list[outbox.UpcomingAlert]]:
+        return users.read_settings(conn, user_id, zone=db.default_zone), outbox.upcoming_alerts(conn, user_id, limit=limit)
+
+    return await db.run_read(read)
 
 
 async def settings_of(db: Database, user_id: int) -> UserSettings:

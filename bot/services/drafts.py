@@ -39,6 +39,9 @@ from bot.tracking.limits import TITLE_MAX, clean_text
 from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sqlalchemy.engine import Connection
     from sqlmodel.ext.asyncio.session import AsyncSession
 
     from bot.db import Database
@@ -288,10 +291,13 @@ _DRAFT_PAGE = (
 )
 
 
+def _draft_page(conn: Connection, owner_id: int, limit: int) -> Sequence[Row[Any]]:
+    return conn.execute(_DRAFT_PAGE, {"owner_id": owner_id, "limit": limit}).all()
+
+
 async def list_drafts(db: Database, viewer: Viewer, *, limit: int = LIST_LIMIT) -> DraftList:
     """The member's drafts, most recently changed first (``limit`` of them) and how many there are."""
-    async with db.read_rows() as conn:  # rows, not objects: a list needs no session
-        rows = (await conn.execute(_DRAFT_PAGE, {"owner_id": viewer.user_id, "limit": limit})).all()
+    rows = await db.run_read(_draft_page, viewer.user_id, limit)  # rows, not objects: a list needs no session
     total = rows[0].total if rows else 0
     return DraftList(tuple(_record(row, row.request_public_id) for row in rows), total)
 

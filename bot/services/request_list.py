@@ -26,9 +26,11 @@ from bot.errors import BadInput
 from bot.services import Viewer, visible_to
 from bot.tracking.inputs import Visibility
 from bot.tracking.text import member_text
-from bot.tracking.statuses import LIST_FILTERS, MEMBER_DEADLINES, Status, derive_status
+from bot.tracking.statuses import LIST_FILTERS, MEMBER_DEADLINES, ListFilter, Status, derive_status
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from bot.db import Database
 
 
@@ -143,37 +145,42 @@ async def list_requests(
     statements = _statements(scope, wanted_status)
     wanted = LIST_FILTERS[wanted_status] if wanted_status else None
     values: dict[str, Any] = {"today": today, "who": viewer.guild_id if scope is Scope.SERVER else viewer.user_id}
+    read = functools.partial(_read_page, statements=statements, values=values, wanted=wanted, page=page, page_size=page_size)
+    items, page, pages, total = await db.run_read(read)
+    return RequestPage(tuple(items), page, pages, total, scope, wanted_status)
+
+
+def _read_page(conn: Connection, *, statements: _Statements, values: dict[str, Any], wanted: ListFilter | None,
+               page: int, page_size: int) -> tuple[list[RequestSummary], int, int, int]:
+    """One page of the list in one read: (items, page, pages, total); a page past the end gives the last."""
+    today = values["today"]
 
     def paged(number: int) -> dict[str, Any]:
         return {**values, "offset": number * page_size, "limit": page_size}
 
-    async with db.read_rows() as conn:
-        if wanted is not None and wanted.exact:
-            # Very overdue depends on each law's working days: filter the (few) late rows here.
-            rows = (await conn.execute(statements.rows, values)).all()
-            items = [s for s in (_summary(r, today) for r in rows) if s.status is wanted.status]
-            total = len(items)
-            pages = max(1, -(-total // page_size))
-            page = min(max(page, 0), pages - 1)
-            items = items[page * page_size : (page + 1) * page_size]
+    if wanted is not None and wanted.exact:
+        # Very overdue depends on each law's working days: filter the (few) late rows here.
+        rows = conn.execute(statements.rows, values).all()
+        items = [s for s in (_summary(r, today) for r in rows) if s.status is wanted.status]
+        total = len(items)
+        pages = max(1, -(-total // page_size))
+        page = min(max(page, 0), pages - 1)
+        return items[page * page_size : (page + 1) * page_size], page, pages, total
+    # The page and the count in one statement; only a page past the end needs the count alone,
+    # and then the last page.
+    page = max(page, 0)
+    rows = conn.execute(statements.page, paged(page)).all()
+    if rows:
+        total = rows[0].total
+    else:
+        total = conn.execute(statements.count, values).scalar_one()
+        last = max(1, -(-total // page_size)) - 1
+        if total and page > last:
+            page = last
+            rows = conn.execute(statements.page, paged(page)).all()
         else:
-            # The page and the count in one statement; only a page past the end needs the count
-            # alone, and then the last page.
-            page = max(page, 0)
-            rows = (await conn.execute(statements.page, paged(page))).all()
-            if rows:
-                total = rows[0].total
-            else:
-                total = (await conn.execute(statements.count, values)).scalar_one()
-                last = max(1, -(-total // page_size)) - 1
-                if total and page > last:
-                    page = last
-                    rows = (await conn.execute(statements.page, paged(page))).all()
-                else:
-                    page = 0
-            pages = max(1, -(-total // page_size))
-            items = [_summary(r, today) for r in rows]
-    return RequestPage(tuple(items), page, pages, total, scope, wanted_status)
+            page = 0
+    return [_summary(r, today) for r in rows], page, max(1, -(-total // page_size)), total
 
 
 async def search_requests(

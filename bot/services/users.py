@@ -26,7 +26,7 @@ from bot.reminders import outbox
 from bot.tracking.text import member_text
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncConnection
+    from sqlalchemy.engine import Connection
     from sqlmodel.ext.asyncio.session import AsyncSession
 
     from bot.db import Database
@@ -118,10 +118,10 @@ async def get_settings(session: AsyncSession, user_id: int) -> UserSettings:
 _SETTINGS = select(UserSettings.__table__).where(UserSettings.__table__.c.user_id == bindparam("user_id"))  # type: ignore[attr-defined]
 
 
-async def read_settings(conn: AsyncConnection, user_id: int, *, zone: str) -> UserSettings:
-    """``get_settings`` on a Core connection (``Database.read_rows``): the member's settings, or
+def read_settings(conn: Connection, user_id: int, *, zone: str) -> UserSettings:
+    """``get_settings`` on a Core connection (``Database.run_read``): the member's settings, or
     the defaults (not saved) in ``zone`` when they never changed any."""
-    row = (await conn.execute(_SETTINGS, {"user_id": user_id})).first()
+    row = conn.execute(_SETTINGS, {"user_id": user_id}).first()
     if row is None:
         return default_settings(user_id, zone, utcnow())
     return UserSettings(**row._mapping)
@@ -179,6 +179,14 @@ async def mark_dms_closed(session: AsyncSession, user_id: int, *, now: datetime,
 
 _NOTICE_PENDING = select(UserSettings.dm_notice_pending).where(UserSettings.user_id == bindparam("user_id"))
 _NOTICES_PENDING = select(UserSettings.user_id).where(col(UserSettings.dm_notice_pending).is_(True))
+
+
+def _notice_pending(conn: Connection, user_id: int) -> bool:
+    return bool(conn.scalar(_NOTICE_PENDING, {"user_id": user_id}))
+
+
+def _pending_notices(conn: Connection) -> set[int]:
+    return set(conn.scalars(_NOTICES_PENDING).all())
 NOTICE_REFRESH_SECONDS = 2.0
 
 
@@ -211,8 +219,7 @@ class DmNotices:
             async with self._reading:  # one read for all the commands that find the set stale
                 if self.clock() >= self._fresh_until:
                     started, before = self.clock(), set(self._pending)
-                    async with self.db.read_rows() as conn:
-                        found = set((await conn.scalars(_NOTICES_PENDING)).all())
+                    found = await self.db.run_read(_pending_notices)
                     # What the database holds, plus whatever the dispatcher told us during the read.
                     self._pending = found | (self._pending - before)
                     self._fresh_until = started + self.refresh
@@ -229,9 +236,7 @@ async def take_dm_notice(db: Database, user_id: int) -> str | None:
     update, so two processes never both show it. The look-up runs after every command: one
     statement built once, on a Core connection (no ORM session to set up).
     """
-    async with db.read_engine.connect() as conn:
-        pending = await conn.scalar(_NOTICE_PENDING, {"user_id": user_id})
-    if not pending:
+    if not await db.run_read(_notice_pending, user_id):
         return None
     async with db.transaction() as session:
         result = await session.exec(

@@ -97,8 +97,8 @@ async def test_a_member_who_never_chose_a_zone_gets_the_zone_the_database_was_bu
         assert due_today.fire_at == datetime(2026, 4, 8, 13, 0, tzinfo=UTC)  # 09:00 EDT
         async with db.session() as session:
             assert (await users.get_settings(session, ALICE)).timezone == "America/New_York"
-        async with db.read_rows() as conn:  # the same defaults on the list's Core connection
-            assert (await users.read_settings(conn, ALICE, zone=db.default_zone)).timezone == "America/New_York"
+        # The same defaults on the list's Core connection.
+        assert (await db.run_read(users.read_settings, ALICE, zone=db.default_zone)).timezone == "America/New_York"
     finally:
         await drop_database(db, schema)
 
@@ -107,9 +107,10 @@ async def test_settings_read_as_rows_are_the_settings_the_member_saved(db) -> No
     async with db.transaction() as session:
         await users.update_settings(session, ALICE, now=T0, enabled=False, time_of_day="18:30",
                                     timezone="Europe/Dublin", lead_days=5)
-    async with db.read_rows() as conn:
-        saved = await users.read_settings(conn, ALICE, zone="Europe/London")
-        never = await users.read_settings(conn, BOB, zone="Europe/London")
+    def read(conn):
+        return users.read_settings(conn, ALICE, zone="Europe/London"), users.read_settings(conn, BOB, zone="Europe/London")
+
+    saved, never = await db.run_read(read)
     assert (saved.alerts_enabled, saved.alert_time, saved.timezone, saved.lead_days) == (False, "18:30", "Europe/Dublin", 5)
     assert saved.updated_at == T0
     assert (never.user_id, never.alerts_enabled, never.alert_time, never.timezone) == (BOB, True, "09:00", "Europe/London")
@@ -184,8 +185,7 @@ async def test_upcoming_alerts_lists_a_members_pending_alerts_soonest_first(db) 
     later = await add_request(db, now=T0, deadlines={"response_due": "2026-05-13"})
     sooner = await add_request(db, now=T0, deadlines=WAITING)
     await add_request(db, now=T0, deadlines=WAITING, owner=BOB)
-    async with db.read_rows() as conn:
-        upcoming = await outbox.upcoming_alerts(conn, ALICE)
+    upcoming = await db.run_read(outbox.upcoming_alerts, ALICE)
     assert [a.public_id for a in upcoming[:4]] == [sooner.public_id] * 4
     assert [a.public_id for a in upcoming[4:]] == [later.public_id] * 4
     assert [a.fire_at for a in upcoming] == sorted(a.fire_at for a in upcoming)

@@ -87,8 +87,7 @@ async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool
                 session.add(BotMeta(key="sneaky", value="write"))
                 await session.flush()
         with pytest.raises(DBAPIError, match="read-only"):  # the Core read of the lists, likewise
-            async with db.read_rows() as conn:
-                await conn.execute(BotMeta.__table__.insert().values(key="sneaky", value="write"))
+            await db.run_read(lambda conn: conn.execute(BotMeta.__table__.insert().values(key="sneaky", value="write")))
         async with db.transaction() as session:  # the same connection writes again afterwards
             session.add(BotMeta(key="honest", value="write"))
         async with db.read() as session:
@@ -96,6 +95,70 @@ async def test_a_read_transaction_refuses_writes_on_postgres_and_leaves_the_pool
             assert await session.get(BotMeta, "sneaky") is None
     finally:
         await drop_database(db, schema)
+
+
+async def test_run_read_refuses_a_write_on_both_databases_and_the_database_stays_writable(db) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    insert = BotMeta.__table__.insert().values(key="sneaky", value="write")
+    with pytest.raises(DBAPIError, match="read-only|readonly"):  # SQLite: query_only; PostgreSQL: READ ONLY
+        await db.run_read(lambda conn: conn.execute(insert))
+    async with db.transaction() as session:
+        session.add(BotMeta(key="honest", value="write"))
+    keys = await db.run_read(lambda conn: set(conn.scalars(select(BotMeta.key)).all()))
+    assert "honest" in keys and "sneaky" not in keys
+
+
+async def test_run_read_on_sqlite_reads_one_snapshot_while_another_connection_commits(sqlite_db) -> None:
+    """The reader thread's transaction is one WAL snapshot: a commit by another connection between
+    its two statements is not seen by the second (a list's page and its count agree)."""
+    import sqlite3
+
+    from sqlalchemy import func
+    from sqlalchemy.engine import make_url
+
+    async with sqlite_db.transaction() as session:
+        session.add(BotMeta(key="first", value="1"))
+    path = make_url(sqlite_db.url).database
+    count = select(func.count()).select_from(BotMeta)
+
+    def read_twice(conn):
+        before = conn.scalar(count)
+        other = sqlite3.connect(path)  # another writer, committing in the middle of the read
+        with other:
+            other.execute("INSERT INTO bot_meta (key, value, updated_at) VALUES ('second', '2', '2026-12-03 12:00:00')")
+        other.close()
+        return before, conn.scalar(count)
+
+    before, after = await sqlite_db.run_read(read_twice)
+    assert after == before
+    assert await sqlite_db.run_read(lambda conn: conn.scalar(count)) == before + 1  # the next read sees it
+
+
+async def test_run_read_on_sqlite_keeps_the_event_loop_free_while_a_read_waits(sqlite_db) -> None:
+    """The read runs on a reader thread: while it is busy, the event loop keeps running."""
+    import threading
+
+    release = threading.Event()
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while not release.is_set():
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    def slow(conn) -> int:
+        release.wait(5)
+        return conn.scalar(select(BotMeta.key).limit(1)) is None
+
+    ticker = asyncio.create_task(tick())
+    read = asyncio.ensure_future(sqlite_db.run_read(slow))
+    await asyncio.sleep(0.3)
+    assert not read.done() and ticks >= 10
+    release.set()
+    assert await asyncio.wait_for(read, 5) is True
+    await ticker
 
 
 async def test_an_authority_name_that_folding_lengthens_is_stored_on_both_databases(db) -> None:
