@@ -154,7 +154,9 @@ class Database:
         # releases whatever the session still holds.
         self._lock_engine: AsyncEngine | None = None
         self._lock_connect_args = engine_kwargs.get("connect_args", {})
-        # SQLite's reader threads and their engine, made on the first run_read.
+        # SQLite's reader threads and their engine, made on the first run_read (a file only: an
+        # in-memory database is one connection's, which a second engine could not see).
+        self._reads_on_threads = self.dialect == "sqlite" and not self._sqlite_identity().startswith("memory:")
         self._readers: tuple[Engine, ThreadPoolExecutor] | None = None
 
     @property
@@ -199,7 +201,7 @@ class Database:
         return await asyncio.get_running_loop().run_in_executor(pool, _read_on, engine, work, args, kwargs)
 
     def _sqlite_readers(self) -> tuple[Engine, ThreadPoolExecutor] | None:
-        if self._readers is None and self.dialect == "sqlite" and not self._sqlite_identity().startswith("memory:"):
+        if self._readers is None and self._reads_on_threads:
             url = make_url(self.url).set(drivername="sqlite+pysqlite")
             engine = create_engine(
                 url, pool_size=SQLITE_READER_THREADS, max_overflow=0,

@@ -163,7 +163,7 @@ def _read_page(conn: Connection, *, statements: _Statements, values: dict[str, A
         rows = conn.execute(statements.rows, values).all()
         items = [s for s in (_summary(r, today) for r in rows) if s.status is wanted.status]
         total = len(items)
-        pages = max(1, -(-total // page_size))
+        pages = _page_count(total, page_size)
         page = min(max(page, 0), pages - 1)
         return items[page * page_size : (page + 1) * page_size], page, pages, total
     # The page and the count in one statement; only a page past the end needs the count alone,
@@ -174,13 +174,18 @@ def _read_page(conn: Connection, *, statements: _Statements, values: dict[str, A
         total = rows[0].total
     else:
         total = conn.execute(statements.count, values).scalar_one()
-        last = max(1, -(-total // page_size)) - 1
+        last = _page_count(total, page_size) - 1
         if total and page > last:
             page = last
             rows = conn.execute(statements.page, paged(page)).all()
         else:
             page = 0
-    return [_summary(r, today) for r in rows], page, max(1, -(-total // page_size)), total
+    return [_summary(r, today) for r in rows], page, _page_count(total, page_size), total
+
+
+def _page_count(total: int, page_size: int) -> int:
+    """Pages for ``total`` rows (at least one: an empty list is one empty page)."""
+    return max(1, -(-total // page_size))
 
 
 async def search_requests(

@@ -148,7 +148,7 @@ async def test_run_read_on_sqlite_keeps_the_event_loop_free_while_a_read_waits(s
             ticks += 1
             await asyncio.sleep(0.01)
 
-    def slow(conn) -> int:
+    def slow(conn) -> bool:
         release.wait(5)
         return conn.scalar(select(BotMeta.key).limit(1)) is None
 
