@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # total number of shards, and the ones this process runs (comma-separated; blank: all).
     shard_count: int | None = Field(default=None, ge=1, alias="SHARD_COUNT")
     shard_ids: str = Field(default="", alias="SHARD_IDS")
+    # Discord's global limit for this bot token, requests a second (50 unless Discord raised it for
+    # the bot); alert DMs are paced under it, shared between the processes by shards.
+    discord_global_rate_limit: int = Field(default=50, ge=1, le=100_000, alias="DISCORD_GLOBAL_RATE_LIMIT")
     # Operator metrics in the Prometheus text format (bot/metrics.py): off unless a port is set.
     metrics_port: int | None = Field(default=None, ge=1, le=65535, alias="METRICS_PORT")
     metrics_host: str = Field(default="127.0.0.1", alias="METRICS_HOST")

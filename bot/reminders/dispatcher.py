@@ -18,6 +18,11 @@ Here delivery is at-least-once with the duplicate window closed by Discord's non
    sooner than Discord's retry-after; Discord error 50007 (the member's DMs are closed) fails the
    alert without retrying, marks the member, and tells them on their next command.
 
+Sends are paced under Discord's global limit (``dm_pace``): it is per bot token, shared by every
+process, and each DM may cost two requests (open the DM channel, then post). Without the pace a
+backlog (after downtime, or a busy morning) goes out as fast as the sends return, which is a
+stream of global 429s on Discord, and each 429 counts towards its invalid-request ban.
+
 ``stop()`` is graceful: DMs already being POSTed finish and are recorded, the rest of the claim
 is given back (pending again at once).
 
@@ -37,6 +42,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
+
+from aiolimiter import AsyncLimiter
 
 from bot.clock import utcnow
 from bot.reminders import claims
@@ -97,13 +104,35 @@ class DispatchSettings:
     record_retries: int = 5  # a failed write of outcomes is tried again this many times
     record_pause: float = 0.5  # seconds, doubling, between those tries
     error_pause: float = 5.0  # after an unexpected error in the loop
+    dms_per_second: float | None = None  # this process's pace (``dm_pace``); None: unpaced
+
+
+# Discord's global limit: "All bots can make up to 50 requests per second to our API", per token,
+# whatever the number of processes; interaction answers do not count towards it.
+# https://discord.com/developers/docs/topics/rate-limits#global-rate-limit
+# Alert DMs take at most this share of it; the rest is left for board cards, digests and edits.
+DM_SHARE_OF_GLOBAL_LIMIT = 0.8
+REQUESTS_PER_DM = 2  # at most: open the DM channel (POST /users/@me/channels), then the message
+
+
+def dm_pace(global_limit: float, shards_here: int, shard_count: int) -> float:
+    """DMs a second this process may send: its part of the token's DM share, by how many of the
+    shards it runs (every process delivers alerts, so a cluster of 2 of 4 shards takes half)."""
+    return global_limit * DM_SHARE_OF_GLOBAL_LIMIT * shards_here / shard_count / REQUESTS_PER_DM
+
+
+def pacer(dms_per_second: float) -> AsyncLimiter:
+    """A leaky bucket that lets at most about 1.1 x ``dms_per_second`` through in any one second
+    (Discord counts a sliding second): a bucket of a tenth of a second's sends, never under one."""
+    period = max(0.1, 1.0 / dms_per_second)
+    return AsyncLimiter(dms_per_second * period, period)
 
 
 def dispatch_settings(settings: Any) -> DispatchSettings:
     """The defaults, with the lease, the longest sleep and the first retry delay from
     ``bot.config.Settings`` when set (the tests shorten them to see a killed process's alerts,
-    and a rate-limited one, delivered within seconds). A retry still waits out Discord's
-    retry-after."""
+    and a rate-limited one, delivered within seconds), and the pace from the global limit and
+    the shards this process runs. A retry still waits out Discord's retry-after."""
     chosen = DispatchSettings()
     if settings.alert_lease_seconds:
         chosen = replace(chosen, lease=timedelta(seconds=settings.alert_lease_seconds))
@@ -111,7 +140,9 @@ def dispatch_settings(settings: Any) -> DispatchSettings:
         chosen = replace(chosen, poll_interval=settings.alert_poll_seconds)
     if settings.alert_backoff_seconds:
         chosen = replace(chosen, backoff_base=settings.alert_backoff_seconds)
-    return chosen
+    plan = settings.shard_plan()
+    pace = dm_pace(settings.discord_global_rate_limit, len(plan.shard_ids), plan.count or 1)
+    return replace(chosen, dms_per_second=pace)
 
 
 def backoff(attempts: int, settings: DispatchSettings, retry_after: float | None = None) -> float:
@@ -149,6 +180,7 @@ class Dispatcher:
         self._task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._stopping = asyncio.Event()
+        self._pace = pacer(self.settings.dms_per_second) if self.settings.dms_per_second else None
 
     # -- one pass ------------------------------------------------------------------------------
 
@@ -195,6 +227,8 @@ class Dispatcher:
                     given_back.append(claimed.id)
                     working.discard(claimed.id)
                     return
+                if self._pace is not None:
+                    await self._pace.acquire()
                 outcome = await self._attempt(claimed, contexts[claimed.id])
             working.discard(claimed.id)
             if outcome is None:

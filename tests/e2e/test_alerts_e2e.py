@@ -172,6 +172,35 @@ async def test_a_rate_limited_dm_is_delayed_not_lost(fake_discord: FakeDiscord, 
     assert len(fake_discord.dms(alice)) == 1
 
 
+async def test_a_backlog_of_alerts_goes_out_under_discords_global_rate_limit(
+    fake_discord: FakeDiscord, bot_process: StartBot, tmp_path: Path
+) -> None:
+    """After downtime 30 members each have an alert due; opening their DMs and sending them is 60
+    requests, which unpaced go out in well under a second. Discord allows 50 a second per token
+    (here 20, so the test is short; the bot is told the same limit)."""
+    fake_discord.global_rate_limit = 20
+    members = [fake_discord.add_user(f"member{i}") for i in range(30)]
+    url = f"sqlite+aiosqlite:///{tmp_path / 'foibot.db'}"
+    db = Database(url)
+    try:
+        await db.upgrade()
+        sent = due_yesterday()[1]
+        for member in members:
+            async with db.transaction() as session:
+                await users.update_settings(session, member.id, now=utcnow(), time_of_day="00:00")
+            await create_request(db, Viewer(member.id), NewRequest("Anytown Council", "Bin collection data", sent))
+    finally:
+        await db.dispose()
+    await bot_process(database_url=url, env={"DISCORD_GLOBAL_RATE_LIMIT": "20"})
+    await fake_discord.wait_for(lambda: all(fake_discord.dms(m) for m in members), timeout=60, what="every member's alert")
+    assert [len(fake_discord.dms(m)) for m in members] == [1] * 30
+    assert not fake_discord.globally_limited, f"{len(fake_discord.globally_limited)} request(s) over the global limit"
+    counted = sorted(r.at for r in fake_discord.requests if r.route in (DM_ROUTE, "POST /users/@me/channels"))
+    busiest = max(sum(1 for t in counted[i:] if t - start < 1.0) for i, start in enumerate(counted))
+    assert busiest <= 20 and len(counted) >= 30
+    fake_discord.assert_no_tracebacks()
+
+
 async def test_reminders_settings_and_list_show_the_members_alerts(
     fake_discord: FakeDiscord, bot_process: StartBot, tmp_path: Path
 ) -> None:

@@ -118,6 +118,8 @@ class HttpApi:
             not auth.startswith("Bot ") or (self.fake.token is not None and auth[4:] != self.fake.token)
         ):
             response = error(401, 0, "401: Unauthorized")
+        elif needs_auth and handler != self.unknown and (limited := self.fake.take_global_limit(record)) is not None:
+            response = limited
         elif (failure := self.fake.take_failure(route, dict(request.match_info))) is not None:
             response = failure
         else:

@@ -31,7 +31,8 @@ In process: ``fake.deliver = handler`` hands each action's INTERACTION_CREATE pa
 Timing: a click, a pick or a form submitted comes at least ``reaction_time`` (0.2 s) after the
 fake last answered the bot, as a member's would (discord.py files a view only once the call that
 sent it returns). Failures: ``fake.fail_next("POST /channels/{channel_id}/messages", status=429, times=2)``,
-``fake.block_dms(user)`` (403 / 50007). Every wait times out with ``fake.describe()`` in the message.
+``fake.block_dms(user)`` (403 / 50007), ``fake.global_rate_limit = 50`` (Discord's global limit per
+token, off by default; refused requests in ``fake.globally_limited``). Every wait times out with ``fake.describe()`` in the message.
 Each ``RequestRecord`` has its arrival time (``at``, ``time.time()``) and headers. ``fake.before(route,
 hook)`` awaits ``hook(record)`` when a request to ``route`` arrives, before anything else answers it:
 the hook may look (who sent it, was it allowed then), hold it (await something) or answer it (return
@@ -44,6 +45,8 @@ import asyncio
 import logging
 import secrets
 import socket
+import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, TypeVar
 
@@ -115,6 +118,13 @@ class FakeDiscord:
         self.reaction_time = reaction_time
         self.last_answer_at = 0.0
         self.nonce_window = nonce_window
+        # Discord's global limit: requests a second per bot token, across all its processes, on every
+        # route but interactions and webhooks (50 unless Discord raised it for the bot); over it, 429
+        # with "global": true. https://discord.com/developers/docs/topics/rate-limits#global-rate-limit
+        # None (the default): not enforced, so no other test is slowed by it.
+        self.global_rate_limit: int | None = None
+        self.globally_limited: list[RequestRecord] = []  # the requests answered with that 429
+        self._global_window: deque[float] = deque()  # when the last second's counted requests came
         # Discord closes an IDENTIFY whose shard would hold more servers than this with 4011.
         self.max_guilds_per_shard = 2500
         self.new_id = Snowflakes()
@@ -393,6 +403,21 @@ class FakeDiscord:
                 answer = await hook(record)
                 if answer is not None:
                     return answer
+        return None
+
+    def take_global_limit(self, record: RequestRecord) -> web.Response | None:
+        """The global 429 for a request over ``global_rate_limit`` in the last second, else None
+        (and the request is counted)."""
+        if self.global_rate_limit is None:
+            return None
+        now = time.monotonic()
+        window = self._global_window
+        while window and now - window[0] >= 1.0:
+            window.popleft()
+        if len(window) >= self.global_rate_limit:
+            self.globally_limited.append(record)
+            return rate_limit_response(max(0.01, 1.0 - (now - window[0])), is_global=True, bucket="global")
+        window.append(now)
         return None
 
     def take_failure(self, route: str, match_info: dict[str, str]) -> web.Response | None:

@@ -260,3 +260,22 @@ async def test_a_hook_sees_each_request_as_it_arrives_and_can_hold_or_answer_it(
     assert len(seen) == 1  # the removed hook saw nothing more
     with pytest.raises(ValueError, match="unknown route"):
         fake.before("GET /nowhere", refuse)
+
+
+async def test_the_global_rate_limit_refuses_bot_requests_over_it_but_not_interaction_answers(
+    fake: FakeDiscord, mini_bot: commands.Bot
+) -> None:
+    fake.global_rate_limit = 3  # Discord's is 50 a second per token
+    async with aiohttp.ClientSession() as session:
+        statuses, bodies = [], []
+        for _ in range(5):
+            async with session.get(f"{fake.api_base}/users/@me", headers={"Authorization": "Bot x"}) as response:
+                statuses.append(response.status)
+                bodies.append((await response.json(), response.headers.get("X-RateLimit-Global")))
+    assert statuses == [200, 200, 200, 429, 429]
+    body, header = bodies[3]
+    assert body["global"] is True and 0 < body["retry_after"] <= 1.0 and header == "true"
+    assert len(fake.globally_limited) == 2
+    # Interaction callbacks are outside the global limit, as on Discord.
+    assert (await (await fake.slash("ping")).reply()).text == "pong"
+    assert len(fake.globally_limited) == 2
