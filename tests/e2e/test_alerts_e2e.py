@@ -90,7 +90,12 @@ async def test_an_overdue_request_gets_one_dm_at_start_up_and_none_again_after_a
     alert_id = alert_id_of(dm)
     assert dm.nonce == f"a{alert_id}d0"
     assert {f"alert:{a}:{alert_id}" for a in ("got", "snooze", "stop")} <= set(dm.custom_ids())
-    ((state, message_id),) = await read(url, select(Alert.state, Alert.sent_message_id).where(Alert.id == alert_id))
+    # The outcome is written once Discord has answered the POST, so just after the DM arrives.
+    for _ in range(50):
+        ((state, message_id),) = await read(url, select(Alert.state, Alert.sent_message_id).where(Alert.id == alert_id))
+        if state != "sending":
+            break
+        await asyncio.sleep(0.1)
     assert (state, message_id) == ("sent", dm.id)
 
     await bot.restart()
