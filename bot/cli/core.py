@@ -96,6 +96,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     print("settings: ok")
     print(f"shards: this process would run {settings.shard_plan().describe()}")
+    from bot.reminders.dispatcher import dispatch_settings
+
+    print(f"alert DMs: paced at {dispatch_settings(settings).dms_per_second:g} a second "
+          f"(DISCORD_GLOBAL_RATE_LIMIT={settings.discord_global_rate_limit}, shared between processes by shards)")
     try:
         settings.token()
         print("DISCORD_TOKEN: set")

@@ -223,12 +223,12 @@ class Dispatcher:
         async def one(claimed: Claimed) -> None:
             nonlocal sent
             async with semaphore:
+                if not self._stopping.is_set() and self._pace is not None:
+                    await self._pace.acquire()
                 if self._stopping.is_set():  # stopping: give it back rather than start it
                     given_back.append(claimed.id)
                     working.discard(claimed.id)
                     return
-                if self._pace is not None:
-                    await self._pace.acquire()
                 outcome = await self._attempt(claimed, contexts[claimed.id])
             working.discard(claimed.id)
             if outcome is None:
@@ -320,7 +320,8 @@ class Dispatcher:
             self._wake.set()
 
     async def run_forever(self) -> None:
-        log.info("alert dispatcher %s started", self.worker)
+        pace = self.settings.dms_per_second
+        log.info("alert dispatcher %s started%s", self.worker, f" (DMs paced at {pace:g} a second)" if pace else "")
         while not self._stopping.is_set():
             # Cleared before looking, so a wake-up that arrives while we look is not lost.
             self._wake.clear()

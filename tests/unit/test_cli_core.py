@@ -26,6 +26,7 @@ def test_check_passes_on_a_fresh_install_without_a_token(tmp_path: Path) -> None
     done = foibot(tmp_path, "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "DISCORD_TOKEN: not set" in done.stdout
+    assert "alert DMs: paced at 20 a second (DISCORD_GLOBAL_RATE_LIMIT=50" in done.stdout
     assert "not created yet" in done.stdout
     assert "all compile" in done.stdout
     for command in ("/help", "/deadline", "/request", "/reminders", "/draft", "/letter"):
