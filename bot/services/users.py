@@ -187,6 +187,8 @@ def _notice_pending(conn: Connection, user_id: int) -> bool:
 
 def _pending_notices(conn: Connection) -> set[int]:
     return set(conn.scalars(_NOTICES_PENDING).all())
+
+
 NOTICE_REFRESH_SECONDS = 2.0
 
 

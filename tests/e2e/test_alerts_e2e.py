@@ -44,16 +44,25 @@ def due_yesterday() -> tuple[date, date]:
 async def seed(tmp_path: Path, user_id: int) -> tuple[str, str]:
     """The member's overdue request, logged through the tracking service before the bot starts;
     returns (database url, public id)."""
+    url, (public_id,) = await seed_members(tmp_path, [user_id])
+    return url, public_id
+
+
+async def seed_members(tmp_path: Path, user_ids: list[int]) -> tuple[str, list[str]]:
+    """``seed`` for several members, one overdue request each; returns (database url, public ids)."""
     url = f"sqlite+aiosqlite:///{tmp_path / 'foibot.db'}"
     db = Database(url)
     try:
         await db.upgrade()
-        async with db.transaction() as session:
-            await users.update_settings(session, user_id, now=utcnow(), time_of_day="00:00")
         due, sent = due_yesterday()
-        detail = await create_request(db, Viewer(user_id), NewRequest("Anytown Council", "Bin collection data", sent))
-        assert detail.request.deadlines["response_due"] == due.isoformat()
-        return url, detail.public_id
+        public_ids = []
+        for user_id in user_ids:
+            async with db.transaction() as session:
+                await users.update_settings(session, user_id, now=utcnow(), time_of_day="00:00")
+            detail = await create_request(db, Viewer(user_id), NewRequest("Anytown Council", "Bin collection data", sent))
+            assert detail.request.deadlines["response_due"] == due.isoformat()
+            public_ids.append(detail.public_id)
+        return url, public_ids
     finally:
         await db.dispose()
 
@@ -185,17 +194,7 @@ async def test_a_backlog_of_alerts_goes_out_under_discords_global_rate_limit(
     (here 20, so the test is short; the bot is told the same limit)."""
     fake_discord.global_rate_limit = 20
     members = [fake_discord.add_user(f"member{i}") for i in range(30)]
-    url = f"sqlite+aiosqlite:///{tmp_path / 'foibot.db'}"
-    db = Database(url)
-    try:
-        await db.upgrade()
-        sent = due_yesterday()[1]
-        for member in members:
-            async with db.transaction() as session:
-                await users.update_settings(session, member.id, now=utcnow(), time_of_day="00:00")
-            await create_request(db, Viewer(member.id), NewRequest("Anytown Council", "Bin collection data", sent))
-    finally:
-        await db.dispose()
+    url, _ = await seed_members(tmp_path, [m.id for m in members])
     await bot_process(database_url=url, env={"DISCORD_GLOBAL_RATE_LIMIT": "20"})
     await fake_discord.wait_for(lambda: all(fake_discord.dms(m) for m in members), timeout=60, what="every member's alert")
     assert [len(fake_discord.dms(m)) for m in members] == [1] * 30

@@ -110,15 +110,15 @@ class HttpApi:
         self.fake.requests.append(record)
         response: web.StreamResponse
         answered = await self.fake.run_hooks(record)
-        needs_auth = request.path.startswith(API) and not template.startswith(("/webhooks/", "/interactions/"))
+        # A bot-token route Discord knows: authenticated, and counted against the global limit.
+        bot_route = (request.path.startswith(API) and not template.startswith(("/webhooks/", "/interactions/"))
+                     and handler != self.unknown)
         auth = request.headers.get("Authorization", "")
         if answered is not None:
             response = answered
-        elif needs_auth and handler != self.unknown and (
-            not auth.startswith("Bot ") or (self.fake.token is not None and auth[4:] != self.fake.token)
-        ):
+        elif bot_route and (not auth.startswith("Bot ") or (self.fake.token is not None and auth[4:] != self.fake.token)):
             response = error(401, 0, "401: Unauthorized")
-        elif needs_auth and handler != self.unknown and (limited := self.fake.take_global_limit(record)) is not None:
+        elif bot_route and (limited := self.fake.take_global_limit(record)) is not None:
             response = limited
         elif (failure := self.fake.take_failure(route, dict(request.match_info))) is not None:
             response = failure
